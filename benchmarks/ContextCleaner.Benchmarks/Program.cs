@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using ContextCleaner.Core.Ingest;
+using ContextCleaner.Core.Pricing;
+using ContextCleaner.Storage.DuckDb;
+
+// phases <projects-dir> <store-path>: time each import phase separately.
+var projects = args[1];
+var sw = Stopwatch.StartNew();
+var prices = PriceTableLoader.Load();
+Console.WriteLine($"prices {sw.Elapsed.TotalMilliseconds:0.0} ms");
+sw.Restart();
+var stats = new ImportStatistics();
+var files = TranscriptFileEnumerator.Enumerate([projects], stats, []);
+Console.WriteLine($"enumerate {files.Count} files {sw.Elapsed.TotalMilliseconds:0.0} ms");
+sw.Restart();
+var results = new FileImportResult[files.Count];
+Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+    () => new FileImportWorker(prices, 256 << 20, 20), (i, _, w) => { results[i] = w.Import(files[i], null, default); return w; }, _ => { });
+Console.WriteLine($"parse {sw.Elapsed.TotalMilliseconds:0.0} ms, events {results.Sum(r => r.Events.Count)} gc0 {GC.CollectionCount(0)} gc1 {GC.CollectionCount(1)} gc2 {GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds} heap {GC.GetTotalMemory(false)/1e6:0} MB");
+sw.Restart();
+var merger = new ImportMerger();
+var pending = merger.Merge(results, stats, []);
+Console.WriteLine($"merge {sw.Elapsed.TotalMilliseconds:0.0} ms -> {pending.Count}");
+sw.Restart();
+await using var store = new DuckDbTelemetryStore(args[2], TimeProvider.System);
+await store.InitializeAsync(default);
+Console.WriteLine($"open {sw.Elapsed.TotalMilliseconds:0.0} ms");
+sw.Restart();
+var w = await store.WriteAsync(pending, [.. results.Select(r => r.Checkpoint!)], default);
+Console.WriteLine($"write {sw.Elapsed.TotalMilliseconds:0.0} ms {w}");

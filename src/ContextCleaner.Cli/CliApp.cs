@@ -1,0 +1,72 @@
+using ContextCleaner.Cli.Commands.Import;
+using ContextCleaner.Cli.Commands.Report;
+using ContextCleaner.Cli.Infrastructure;
+using ContextCleaner.Core;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ContextCleaner.Cli;
+
+/// <summary>The command tree and the one place failures become exit codes and one-line messages.</summary>
+internal static class CliApp
+{
+    public static CommandApp Create(CliEnvironment environment, bool verbose)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(CliEnvironment), environment);
+        var app = new CommandApp(registrar);
+        app.Configure(config => Configure(config, environment, verbose));
+        return app;
+    }
+
+    public static void Configure(IConfigurator config, CliEnvironment environment, bool verbose)
+    {
+        config.SetApplicationName("context-cleaner");
+        config.ConfigureConsole(environment.Out);
+        config.Settings.CancellationExitCode = 130;
+        config.SetExceptionHandler((exception, _) => HandleException(environment.Error, exception, verbose));
+        config.AddCommand<ImportCommand>("import")
+            .WithDescription("Import Claude Code transcripts into the store (incremental).");
+        config.AddBranch("report", report =>
+        {
+            report.SetDescription("Usage and cost reports (ccusage-compatible --json).");
+            report.AddCommand<DailyCommand>("daily").WithDescription("Usage by day.");
+            report.AddCommand<WeeklyCommand>("weekly").WithDescription("Usage by week.");
+            report.AddCommand<MonthlyCommand>("monthly").WithDescription("Usage by month.");
+            report.AddCommand<SessionCommand>("session").WithDescription("Usage by session.");
+            report.AddCommand<BlocksCommand>("blocks").WithDescription("5-hour billing blocks with burn rate and projection.");
+        });
+    }
+
+    internal static int HandleException(IAnsiConsole error, Exception exception, bool verbose)
+    {
+        switch (exception)
+        {
+            case ContextCleanerException known:
+                error.MarkupLine($"[red]error:[/] {Markup.Escape(known.Message)}");
+                if (verbose && known.InnerException is { } inner)
+                {
+                    error.WriteException(inner);
+                }
+
+                return known.ExitCode;
+            case CommandParseException or CommandRuntimeException:
+                error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                return 2;
+            case OperationCanceledException:
+                error.MarkupLine("[yellow]cancelled[/]");
+                return 130;
+            default:
+                if (verbose)
+                {
+                    error.WriteException(exception);
+                }
+                else
+                {
+                    error.MarkupLine($"[red]error:[/] unexpected {Markup.Escape(exception.GetType().Name)}: {Markup.Escape(exception.Message)} (run with --verbose for details)");
+                }
+
+                return 70;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Spectre.Console;
+using ContextCleaner.Cli.Commands;
+using ContextCleaner.Core;
+using ContextCleaner.Core.Events;
+using ContextCleaner.Core.Ingest;
+using ContextCleaner.Core.Pricing;
+using ContextCleaner.Core.Storage;
+using ContextCleaner.Cli.Rendering;
+
+namespace ContextCleaner.Cli.Infrastructure;
+
+/// <summary>An open store with the price table in effect: what every command starts from.</summary>
+internal sealed class StoreSession : IAsyncDisposable
+{
+    private StoreSession(ITelemetryStore store, PriceTable prices, CliEnvironment environment)
+    {
+        Store = store;
+        Prices = prices;
+        Environment = environment;
+    }
+
+    public ITelemetryStore Store { get; }
+
+    public PriceTable Prices { get; }
+
+    public CliEnvironment Environment { get; }
+
+    public static async Task<StoreSession> OpenAsync(GlobalSettings settings, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        Trace.Mark("command start");
+        var prices = PriceTableLoader.Load(PricesPath(settings, environment));
+        Trace.Mark("prices loaded");
+        var store = StoreFactory.Create(StoreUri.Resolve(settings.Store, environment.GetVariable), environment.Time);
+        try
+        {
+            await store.InitializeAsync(cancellationToken);
+            Trace.Mark("store open");
+            await PricingRefresher.EnsureCurrentAsync(store, prices, cancellationToken);
+            Trace.Mark("pricing checked");
+            return new StoreSession(store, prices, environment);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Imports transcripts. With nothing to import, a store that already holds data is still usable (a warning is
+    /// printed when <paramref name="requireData"/> is false); an empty store is an error saying where we looked.
+    /// </summary>
+    public async Task<ImportSummary?> ImportAsync(ImportSettings settings, bool requireData, CancellationToken cancellationToken)
+    {
+        var location = ClaudeDataLocator.Locate(settings.Sources, Environment.GetVariable);
+        if (location.IsEmpty)
+        {
+            var counts = await Store.CountEventsAsync(cancellationToken);
+            if (requireData || counts.GetValueOrDefault(EventKind.ApiRequest) == 0)
+            {
+                throw new ContextCleanerException(location.NothingFoundMessage);
+            }
+
+            Environment.Error.MarkupLineInterpolated($"[yellow]warning:[/] {location.NothingFoundMessage} Reporting what {Store.Description} holds.");
+            return null;
+        }
+
+        Trace.Mark("located");
+        var importer = new TranscriptImporter(Store, Prices, Environment.Time);
+        if (!Environment.ErrorIsInteractive || settings.Json && !settings.Verbose)
+        {
+            return await importer.ImportAsync(location, null, cancellationToken);
+        }
+
+        return await ImportProgressDisplay.RunAsync(Environment.Error, progress => importer.ImportAsync(location, progress, cancellationToken));
+    }
+
+    public ValueTask DisposeAsync() => Store.DisposeAsync();
+
+    private static string? PricesPath(GlobalSettings settings, CliEnvironment environment)
+    {
+        if (settings.Prices is not null)
+        {
+            return settings.Prices;
+        }
+
+        if (environment.GetVariable("CONTEXT_CLEANER_PRICES") is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
+        var configHome = environment.GetVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(environment.GetVariable("HOME") ?? "", ".config");
+        var path = Path.Combine(configHome, "context-cleaner", "prices.json");
+        return File.Exists(path) ? path : null;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace ContextCleaner.Core.Analytics;
+
+/// <summary>
+/// Local days, weeks and months of a time zone, computed from UTC buckets. Every zone's offset (and DST shift) is a
+/// multiple of 15 minutes, most of whole hours; a UTC bucket of that size therefore lies inside one local day, and
+/// summing buckets per local day is exact.
+/// </summary>
+public static class LocalCalendar
+{
+    /// <summary>The largest bucket (60, 15 or 1 minutes) that never straddles a local midnight of <paramref name="zone"/>.</summary>
+    public static int BucketMinutes(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var offsets = zone.GetAdjustmentRules()
+            .SelectMany(r => new[] { r.BaseUtcOffsetDelta, r.DaylightDelta, zone.BaseUtcOffset + r.BaseUtcOffsetDelta })
+            .Append(zone.BaseUtcOffset)
+            .Select(o => (long)o.TotalMinutes)
+            .ToList();
+        return offsets.All(m => m % 60 == 0) ? 60 : offsets.All(m => m % 15 == 0) ? 15 : 1;
+    }
+
+    /// <summary>The report key of the local period holding <paramref name="utc"/>.</summary>
+    public static string PeriodKey(DateTime utc, TimeZoneInfo zone, UsagePeriod period, DayOfWeek startOfWeek)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
+        return period switch
+        {
+            UsagePeriod.Month => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            UsagePeriod.Week => day.AddDays(-(((int)day.DayOfWeek - (int)startOfWeek + 7) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>The UTC instant local <paramref name="day"/> starts at in <paramref name="zone"/>.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        // A DST jump can skip local midnight; the day then starts at the first local time that exists.
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+}

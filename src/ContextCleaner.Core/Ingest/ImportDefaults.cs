@@ -1,0 +1,17 @@
+namespace ContextCleaner.Core.Ingest;
+
+/// <summary>Default values of <see cref="ImportOptions"/>.</summary>
+public static class ImportDefaults
+{
+    /// <summary>One reader per core: parsing scales ~1.9× on two cores (perf-baseline.md §6).</summary>
+    public static int Parallelism => Environment.ProcessorCount;
+
+    /// <summary>256 MB per transaction: a few commits for a 1 GB history, progress survives a crash.</summary>
+    public const long BatchBytes = 256L << 20;
+
+    /// <summary>256 MiB: far above any real line (a 50 MB line is still read), low enough not to exhaust memory.</summary>
+    public const int MaxLineBytes = 256 << 20;
+
+    /// <summary>Problems kept per file.</summary>
+    public const int MaxProblemsPerFile = 20;
+}

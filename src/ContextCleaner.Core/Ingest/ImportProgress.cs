@@ -1,0 +1,8 @@
+namespace ContextCleaner.Core.Ingest;
+
+/// <summary>Progress of an import.</summary>
+/// <param name="FilesDone">Files finished.</param>
+/// <param name="FilesTotal">Files to read.</param>
+/// <param name="BytesDone">Bytes read.</param>
+/// <param name="BytesTotal">Bytes to read.</param>
+public readonly record struct ImportProgress(long FilesDone, long FilesTotal, long BytesDone, long BytesTotal);

@@ -1,0 +1,45 @@
+using ContextCleaner.Core.Events;
+
+namespace ContextCleaner.Core.Storage;
+
+/// <summary>
+/// A place where canonical events live: the embedded DuckDB file by default, ClickHouse for teams. Writes are
+/// idempotent by event id; import checkpoints are written in the same transaction as the events they cover, so a
+/// crash never leaves one without the other.
+/// </summary>
+public interface ITelemetryStore : IAsyncDisposable
+{
+    /// <summary>Human-readable location, for messages.</summary>
+    string Description { get; }
+
+    /// <summary>Opens the store and applies pending schema migrations.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Where every imported file stopped, keyed by path.</summary>
+    Task<IReadOnlyDictionary<string, FileCheckpoint>> LoadCheckpointsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes events and checkpoints atomically. An event whose id is already stored is kept once: the stored copy
+    /// stays unless the new one is preferred (<see cref="DuplicatePreference"/>).
+    /// </summary>
+    Task<WriteResult> WriteAsync(IReadOnlyList<TelemetryEvent> events, IReadOnlyList<FileCheckpoint> checkpoints,
+        CancellationToken cancellationToken);
+
+    /// <summary>Token and cost sums of API requests, grouped as the query asks.</summary>
+    Task<IReadOnlyList<UsageAggregate>> QueryUsageAsync(UsageQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Every API request matching the filter, oldest first (for billing blocks).</summary>
+    IAsyncEnumerable<UsageEntry> ReadUsageEntriesAsync(UsageQuery filter, CancellationToken cancellationToken);
+
+    /// <summary>Number of stored events per kind.</summary>
+    Task<IReadOnlyDictionary<EventKind, long>> CountEventsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Version of the price table the stored computed costs were made with (null for a new store).</summary>
+    Task<string?> GetPriceVersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every stored API request, as pricing needs it.</summary>
+    IAsyncEnumerable<PricingInput> ReadPricingInputsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Replaces computed costs and records the price table version they were made with, atomically.</summary>
+    Task UpdateComputedCostsAsync(IReadOnlyList<PricedEvent> costs, string priceVersion, CancellationToken cancellationToken);
+}

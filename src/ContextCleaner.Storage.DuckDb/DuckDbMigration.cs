@@ -1,0 +1,7 @@
+namespace ContextCleaner.Storage.DuckDb;
+
+/// <summary>One schema change, applied once, in order, inside a transaction.</summary>
+/// <param name="Version">Sequence number; never reuse or reorder.</param>
+/// <param name="Description">What it does.</param>
+/// <param name="Statements">SQL statements.</param>
+internal sealed record DuckDbMigration(int Version, string Description, IReadOnlyList<string> Statements);

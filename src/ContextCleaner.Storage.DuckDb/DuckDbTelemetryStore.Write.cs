@@ -1,0 +1,107 @@
+using ContextCleaner.Core.Events;
+using ContextCleaner.Core.Storage;
+
+namespace ContextCleaner.Storage.DuckDb;
+
+public sealed partial class DuckDbTelemetryStore
+{
+    // DuplicatePreference in SQL: a staged copy replaces the stored one when it is main-chain and the stored one a
+    // sidechain replay, or when it has more tokens.
+    private const string ReplacePreferredRequests = """
+        DELETE FROM api_requests USING staged_requests s
+        WHERE api_requests.event_id = s.event_id
+          AND CASE WHEN api_requests.is_sidechain <> s.is_sidechain THEN api_requests.is_sidechain
+                   ELSE s.input_tokens + s.output_tokens + s.cache_read_tokens + s.cache_write_5m_tokens + s.cache_write_1h_tokens
+                      > api_requests.input_tokens + api_requests.output_tokens + api_requests.cache_read_tokens
+                        + api_requests.cache_write_5m_tokens + api_requests.cache_write_1h_tokens
+              END
+        """;
+
+    /// <inheritdoc />
+    public async Task<WriteResult> WriteAsync(IReadOnlyList<TelemetryEvent> events, IReadOnlyList<FileCheckpoint> checkpoints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        var requests = events.Where(e => e.Kind == EventKind.ApiRequest).ToList();
+        var others = events.Where(e => e.Kind != EventKind.ApiRequest).ToList();
+        await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var sources = await _sources.ResolveAsync(Connection, events, cancellationToken).ConfigureAwait(false);
+        var result = await WriteRequestsAsync(requests, sources, cancellationToken).ConfigureAwait(false);
+        var otherResult = await WriteOthersAsync(others, sources, cancellationToken).ConfigureAwait(false);
+        await WriteCheckpointsAsync(checkpoints, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _sources.Commit();
+        return new WriteResult(result.Inserted + otherResult.Inserted, result.Replaced + otherResult.Replaced, result.AlreadyStored + otherResult.AlreadyStored);
+    }
+
+    private async Task<WriteResult> WriteRequestsAsync(List<TelemetryEvent> requests, IReadOnlyDictionary<string, int> sources, CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0)
+        {
+            return default;
+        }
+
+        // Staging lives in memory; only rows that are new or preferred reach the file.
+        await ExecuteAsync("CREATE OR REPLACE TEMP TABLE staged_requests AS SELECT * FROM api_requests LIMIT 0", cancellationToken).ConfigureAwait(false);
+        using (var appender = Connection.CreateAppender("temp", "main", "staged_requests"))
+        {
+            foreach (var e in requests)
+            {
+                DuckDbEventColumns.AppendRequest(appender, e, SourceId(sources, e));
+            }
+        }
+
+        var replaced = await ExecuteAsync(ReplacePreferredRequests, cancellationToken).ConfigureAwait(false);
+        var written = await ExecuteAsync(
+            "INSERT INTO api_requests SELECT s.* FROM staged_requests s ANTI JOIN api_requests a ON a.event_id = s.event_id",
+            cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync("DROP TABLE staged_requests", cancellationToken).ConfigureAwait(false);
+        return new WriteResult(written - replaced, replaced, requests.Count - written);
+    }
+
+    private async Task<WriteResult> WriteOthersAsync(List<TelemetryEvent> others, IReadOnlyDictionary<string, int> sources, CancellationToken cancellationToken)
+    {
+        if (others.Count == 0)
+        {
+            return default;
+        }
+
+        await ExecuteAsync("CREATE OR REPLACE TEMP TABLE staged_events AS SELECT * FROM events LIMIT 0", cancellationToken).ConfigureAwait(false);
+        using (var appender = Connection.CreateAppender("temp", "main", "staged_events"))
+        {
+            foreach (var e in others)
+            {
+                DuckDbEventColumns.AppendEvent(appender, e, SourceId(sources, e));
+            }
+        }
+
+        var written = await ExecuteAsync(
+            "INSERT INTO events SELECT s.* FROM staged_events s ANTI JOIN events e ON e.event_id = s.event_id", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync("DROP TABLE staged_events", cancellationToken).ConfigureAwait(false);
+        return new WriteResult(written, 0, others.Count - written);
+    }
+
+    private async Task WriteCheckpointsAsync(IReadOnlyList<FileCheckpoint> checkpoints, CancellationToken cancellationToken)
+    {
+        if (checkpoints.Count == 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync("CREATE OR REPLACE TEMP TABLE staged_files AS SELECT * FROM import_files LIMIT 0", cancellationToken).ConfigureAwait(false);
+        using (var appender = Connection.CreateAppender("temp", "main", "staged_files"))
+        {
+            foreach (var c in checkpoints)
+            {
+                appender.CreateRow().AppendValue(c.Path).AppendValue(c.Size).AppendValue(c.LastWriteUtc.Ticks).AppendValue(c.Offset)
+                    .AppendValue(c.Fingerprint).AppendValue(c.FingerprintLength).EndRow();
+            }
+        }
+
+        await ExecuteAsync("INSERT OR REPLACE INTO import_files SELECT * FROM staged_files", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync("DROP TABLE staged_files", cancellationToken).ConfigureAwait(false);
+    }
+
+    private static int? SourceId(IReadOnlyDictionary<string, int> sources, TelemetryEvent e) =>
+        e.SourcePath is { } path && sources.TryGetValue(path, out var id) ? id : null;
+}

@@ -1,0 +1,3 @@
+using ContextCleaner.TestCorpus;
+
+return CorpusCli.Run(args, Console.Out, Console.Error);
