@@ -14,17 +14,28 @@ var files = TranscriptFileEnumerator.Enumerate([projects], stats, []);
 Console.WriteLine($"enumerate {files.Count} files {sw.Elapsed.TotalMilliseconds:0.0} ms");
 sw.Restart();
 var results = new FileImportResult[files.Count];
+for (var rep = 0; rep < (args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1); rep++)
+{
+    sw.Restart();
+    var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    var gc0 = GC.GetTotalPauseDuration();
+    Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+        () => new FileImportWorker(prices, 256 << 20, 20), (i, _, w) => { results[i] = w.Import(files[i], null, default); return w; }, _ => { });
+    Console.WriteLine($"  parse rep {rep}: {sw.Elapsed.TotalMilliseconds:0.0} ms wall, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:0} ms cpu, gc pause {(GC.GetTotalPauseDuration() - gc0).TotalMilliseconds:0} ms");
+}
+sw.Restart();
 Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
     () => new FileImportWorker(prices, 256 << 20, 20), (i, _, w) => { results[i] = w.Import(files[i], null, default); return w; }, _ => { });
 Console.WriteLine($"parse {sw.Elapsed.TotalMilliseconds:0.0} ms, events {results.Sum(r => r.Events.Count)} gc0 {GC.CollectionCount(0)} gc1 {GC.CollectionCount(1)} gc2 {GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds} heap {GC.GetTotalMemory(false)/1e6:0} MB");
 sw.Restart();
-var merger = new ImportMerger();
+var merger = new ImportMerger(true);
 var pending = merger.Merge(results, stats, []);
-Console.WriteLine($"merge {sw.Elapsed.TotalMilliseconds:0.0} ms -> {pending.Count}");
+Console.WriteLine($"merge {sw.Elapsed.TotalMilliseconds:0.0} ms -> {pending.NewEvents.Count}");
 sw.Restart();
 await using var store = new DuckDbTelemetryStore(args[2], TimeProvider.System);
 await store.InitializeAsync(default);
 Console.WriteLine($"open {sw.Elapsed.TotalMilliseconds:0.0} ms");
 sw.Restart();
-var w = await store.WriteAsync(pending, [.. results.Select(r => r.Checkpoint!)], default);
-Console.WriteLine($"write {sw.Elapsed.TotalMilliseconds:0.0} ms {w}");
+var cpuW = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+var w = await store.WriteAsync(pending, default);
+Console.WriteLine($"write {sw.Elapsed.TotalMilliseconds:0.0} ms, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuW).TotalMilliseconds:0} ms cpu {w}");

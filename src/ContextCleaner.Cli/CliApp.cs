@@ -1,6 +1,7 @@
 using ContextCleaner.Cli.Commands.Import;
 using ContextCleaner.Cli.Commands.Report;
 using ContextCleaner.Cli.Infrastructure;
+using ContextCleaner.Cli.Rendering;
 using ContextCleaner.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -43,7 +44,7 @@ internal static class CliApp
         switch (exception)
         {
             case ContextCleanerException known:
-                error.MarkupLine($"[red]error:[/] {Markup.Escape(known.Message)}");
+                MessageLine.Error(error, known.Message);
                 if (verbose && known.InnerException is { } inner)
                 {
                     error.WriteException(inner);
@@ -51,7 +52,7 @@ internal static class CliApp
 
                 return known.ExitCode;
             case CommandParseException or CommandRuntimeException:
-                error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                MessageLine.Error(error, exception.Message);
                 return 2;
             case OperationCanceledException:
                 error.MarkupLine("[yellow]cancelled[/]");
@@ -63,7 +64,7 @@ internal static class CliApp
                 }
                 else
                 {
-                    error.MarkupLine($"[red]error:[/] unexpected {Markup.Escape(exception.GetType().Name)}: {Markup.Escape(exception.Message)} (run with --verbose for details)");
+                    MessageLine.Error(error, $"unexpected {exception.GetType().Name}: {exception.Message} (run with --verbose for details)");
                 }
 
                 return 70;

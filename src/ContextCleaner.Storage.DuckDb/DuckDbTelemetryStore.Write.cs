@@ -18,20 +18,52 @@ public sealed partial class DuckDbTelemetryStore
         """;
 
     /// <inheritdoc />
-    public async Task<WriteResult> WriteAsync(IReadOnlyList<TelemetryEvent> events, IReadOnlyList<FileCheckpoint> checkpoints, CancellationToken cancellationToken)
+    public async Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(checkpoints);
-        var requests = events.Where(e => e.Kind == EventKind.ApiRequest).ToList();
-        var others = events.Where(e => e.Kind != EventKind.ApiRequest).ToList();
+        ArgumentNullException.ThrowIfNull(batch);
+        var requests = batch.Events.Where(e => e.Kind == EventKind.ApiRequest).ToList();
+        var others = batch.Events.Where(e => e.Kind != EventKind.ApiRequest).ToList();
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var sources = await _sources.ResolveAsync(Connection, events, cancellationToken).ConfigureAwait(false);
+        var sources = await _sources.ResolveAsync(Connection, batch.Events.Concat(batch.NewEvents), cancellationToken).ConfigureAwait(false);
+        AppendNew(batch.NewEvents, sources);
         var result = await WriteRequestsAsync(requests, sources, cancellationToken).ConfigureAwait(false);
         var otherResult = await WriteOthersAsync(others, sources, cancellationToken).ConfigureAwait(false);
-        await WriteCheckpointsAsync(checkpoints, cancellationToken).ConfigureAwait(false);
+        await WriteCheckpointsAsync(batch.Checkpoints, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _sources.Commit();
-        return new WriteResult(result.Inserted + otherResult.Inserted, result.Replaced + otherResult.Replaced, result.AlreadyStored + otherResult.AlreadyStored);
+        return new WriteResult(batch.NewEvents.Count + result.Inserted + otherResult.Inserted, result.Replaced + otherResult.Replaced,
+            result.AlreadyStored + otherResult.AlreadyStored);
+    }
+
+    // The caller guarantees these ids are not stored: straight into the tables, no staging, no duplicate check.
+    private void AppendNew(IReadOnlyList<TelemetryEvent> events, IReadOnlyDictionary<string, int> sources)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        using (var appender = Connection.CreateAppender("api_requests"))
+        {
+            foreach (var e in events)
+            {
+                if (e.Kind == EventKind.ApiRequest)
+                {
+                    DuckDbEventColumns.AppendRequest(appender, e, SourceId(sources, e));
+                }
+            }
+        }
+
+        using (var appender = Connection.CreateAppender("events"))
+        {
+            foreach (var e in events)
+            {
+                if (e.Kind != EventKind.ApiRequest)
+                {
+                    DuckDbEventColumns.AppendEvent(appender, e, SourceId(sources, e));
+                }
+            }
+        }
     }
 
     private async Task<WriteResult> WriteRequestsAsync(List<TelemetryEvent> requests, IReadOnlyDictionary<string, int> sources, CancellationToken cancellationToken)

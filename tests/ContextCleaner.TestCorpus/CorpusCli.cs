@@ -9,7 +9,8 @@ internal static class CorpusCli
     public const string Usage =
         "usage: ContextCleaner.TestCorpus generate --out DIR --sessions N --messages-per-session M --seed S [--projects P] [--start-date YYYY-MM-DD] [--days D]\n"
         + "       ContextCleaner.TestCorpus check TRUTH [--daily F] [--session F] [--blocks F] [--cost-key cost_usd|cost_usd_ccusage]\n"
-        + "       ContextCleaner.TestCorpus long-context TRUTH";
+        + "       ContextCleaner.TestCorpus long-context TRUTH\n"
+        + "       ContextCleaner.TestCorpus compare TRUTH OURS_DAILY CCUSAGE_DAILY OURS_SESSION CCUSAGE_SESSION";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -20,6 +21,7 @@ internal static class CorpusCli
                 "generate" => Generate(args, stdout),
                 "check" => Check(args, stdout),
                 "long-context" => LongContextReport.Print(Single(new ArgReader(args, 1, []), "TRUTH"), stdout),
+                "compare" when args.Length == 6 => Report(CcusageComparison.Compare(args[1], args[2], args[3], args[4], args[5], stdout), stdout),
                 "-h" or "--help" or "help" => Help(stdout),
                 _ => Fail(stderr, "unknown command " + args[0]),
             };
@@ -71,13 +73,21 @@ internal static class CorpusCli
             throw new FormatException("give at least one of --daily, --session, --blocks");
         }
 
-        var result = UsageTruthChecker.CheckFiles(truth, daily, session, blocks, a.Get("--cost-key") ?? UsageTruthChecker.CostUsd);
+        return Report(UsageTruthChecker.CheckFiles(truth, daily, session, blocks, a.Get("--cost-key") ?? UsageTruthChecker.CostUsd), stdout);
+    }
+
+    private static int Report(UsageCheckResult result, TextWriter stdout)
+    {
         foreach (var line in result.Mismatches)
         {
             stdout.WriteLine(line);
         }
 
-        stdout.WriteLine("checks: " + string.Join(", ", result.Summary));
+        if (result.Summary.Count > 0)
+        {
+            stdout.WriteLine("checks: " + string.Join(", ", result.Summary));
+        }
+
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Passed} passed, {result.Failed} failed"));
         return result.Success ? 0 : 1;
     }

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using ContextCleaner.Cli.Commands;
 using ContextCleaner.Core;
 using ContextCleaner.Core.Events;
@@ -61,21 +60,30 @@ internal sealed class StoreSession : IAsyncDisposable
                 throw new ContextCleanerException(location.NothingFoundMessage);
             }
 
-            Environment.Error.MarkupLineInterpolated($"[yellow]warning:[/] {location.NothingFoundMessage} Reporting what {Store.Description} holds.");
+            MessageLine.Warning(Environment.Error, $"{location.NothingFoundMessage} Reporting what {Store.Description} holds.");
             return null;
         }
 
         Trace.Mark("located");
-        var importer = new TranscriptImporter(Store, Prices, Environment.Time);
-        if (!Environment.ErrorIsInteractive || settings.Json && !settings.Verbose)
+        var importer = new TranscriptImporter(Store, Prices, Environment.Time, ImportOptionsFromEnvironment());
+        if (settings.Verbose || !Environment.ErrorIsInteractive)
         {
-            return await importer.ImportAsync(location, null, cancellationToken);
+            // No bar: with --verbose every committed batch is logged instead (a line per commit, for logs and tests).
+            var log = settings.Verbose ? new CommitLog(Environment.Error) : null;
+            return await importer.ImportAsync(location, log, cancellationToken);
         }
 
         return await ImportProgressDisplay.RunAsync(Environment.Error, progress => importer.ImportAsync(location, progress, cancellationToken));
     }
 
     public ValueTask DisposeAsync() => Store.DisposeAsync();
+
+    /// <summary><c>CONTEXT_CLEANER_IMPORT_BATCH_BYTES</c> tunes the transaction size (tests use it to get many batches).</summary>
+    private ImportOptions ImportOptionsFromEnvironment() =>
+        long.TryParse(Environment.GetVariable("CONTEXT_CLEANER_IMPORT_BATCH_BYTES"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+            ? new ImportOptions { BatchBytes = bytes }
+            : new ImportOptions();
 
     private static string? PricesPath(GlobalSettings settings, CliEnvironment environment)
     {

@@ -5,4 +5,5 @@ namespace ContextCleaner.Core.Ingest;
 /// <param name="FilesTotal">Files to read.</param>
 /// <param name="BytesDone">Bytes read.</param>
 /// <param name="BytesTotal">Bytes to read.</param>
-public readonly record struct ImportProgress(long FilesDone, long FilesTotal, long BytesDone, long BytesTotal);
+/// <param name="BatchesWritten">Batches committed to the store so far.</param>
+public readonly record struct ImportProgress(long FilesDone, long FilesTotal, long BytesDone, long BytesTotal, int BatchesWritten = 0);

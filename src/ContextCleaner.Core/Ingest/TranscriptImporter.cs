@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ContextCleaner.Core.Pricing;
 using ContextCleaner.Core.Storage;
 
@@ -6,9 +7,9 @@ namespace ContextCleaner.Core.Ingest;
 /// <summary>
 /// Incremental transcript import: unchanged files are not opened, grown files are read from their checkpoint,
 /// truncated or rewritten files from the start. Files are parsed in parallel, then merged in path order so that the
-/// first copy of a replayed request wins exactly as ccusage decides it. Events and checkpoints of a batch are
-/// written in one transaction: a killed import resumes where its last batch committed, and re-reading never counts
-/// an event twice because event ids are deterministic.
+/// first copy of a replayed request wins exactly as ccusage decides it. Each batch's events and checkpoints are
+/// written in one transaction while the next batch is parsed: a killed import resumes where its last batch
+/// committed, and re-reading never counts an event twice because event ids are deterministic.
 /// </summary>
 public sealed class TranscriptImporter
 {
@@ -36,46 +37,77 @@ public sealed class TranscriptImporter
         var problems = new List<ImportProblem>();
         var files = TranscriptFileEnumerator.Enumerate(location.ProjectDirectories, statistics, problems);
         var checkpoints = await _store.LoadCheckpointsAsync(cancellationToken).ConfigureAwait(false);
+        var work = ImportPlan.Create(files, checkpoints, statistics);
+        var storeWasEmpty = (await _store.CountEventsAsync(cancellationToken).ConfigureAwait(false)).Values.Sum() == 0;
 
-        var work = new List<(TranscriptFile File, FileCheckpoint? Checkpoint)>();
-        foreach (var file in files)
+        var written = new ImportStatistics();
+        var batchesWritten = 0;
+        using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<EventBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        // The reader gets a thread of its own: Parallel.For and the store's (synchronous) writes would otherwise compete for
+        // the two pool threads of a 2-core machine and wait for the pool to grow.
+        var reader = Task.Factory.StartNew(
+            () => ReadAll(work, new ImportMerger(storeWasEmpty), statistics, problems, progress, batches.Writer, failure.Token),
+            failure.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
         {
-            statistics.FilesFound++;
-            var checkpoint = checkpoints.GetValueOrDefault(file.Path);
-            if (checkpoint is not null && checkpoint.Size == file.Length && checkpoint.LastWriteUtc == file.LastWriteUtc)
+            await foreach (var batch in batches.Reader.ReadAllAsync(failure.Token).ConfigureAwait(false))
             {
-                statistics.FilesUnchanged++;
-                continue;
+                var result = await _store.WriteAsync(batch, failure.Token).ConfigureAwait(false);
+                written.EventsInserted += result.Inserted;
+                written.EventsReplaced += result.Replaced;
+                written.Duplicates += result.AlreadyStored;
+                progress?.Report(new ImportProgress(0, work.Files.Count, 0, work.TotalBytes, ++batchesWritten));
             }
-
-            work.Add((file, checkpoint));
         }
-
-        var totalBytes = work.Sum(w => Math.Max(0, w.File.Length - (w.Checkpoint?.Offset ?? 0)));
-        var merger = new ImportMerger();
-        long filesDone = 0, bytesDone = 0;
-        progress?.Report(new ImportProgress(0, work.Count, 0, totalBytes));
-        foreach (var batch in Batches(work))
+        catch
         {
-            var results = ReadBatch(batch, bytes =>
-            {
-                var read = Interlocked.Add(ref bytesDone, bytes);
-                progress?.Report(new ImportProgress(Interlocked.Increment(ref filesDone), work.Count, read, totalBytes));
-            }, cancellationToken);
-
-            var pending = merger.Merge(results, statistics, problems);
-            var written = await _store.WriteAsync(pending, [.. results.Select(r => r.Checkpoint).OfType<FileCheckpoint>()],
-                cancellationToken).ConfigureAwait(false);
-            statistics.EventsInserted += written.Inserted;
-            statistics.EventsReplaced += written.Replaced;
-            statistics.Duplicates += written.AlreadyStored;
+            await failure.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            // Surface the reader's own failure (or wait for it to stop after ours).
+            await reader.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        await reader.ConfigureAwait(false);
+        statistics.Add(written);
         return new ImportSummary(location, statistics, problems, _time.GetElapsedTime(started));
     }
 
-    private FileImportResult[] ReadBatch(List<(TranscriptFile File, FileCheckpoint? Checkpoint)> batch, Action<long> fileDone,
-        CancellationToken cancellationToken)
+    private void ReadAll(ImportPlan work, ImportMerger merger, ImportStatistics statistics, List<ImportProblem> problems,
+        IProgress<ImportProgress>? progress, ChannelWriter<EventBatch> output, CancellationToken cancellationToken)
+    {
+        long filesDone = 0, bytesDone = 0;
+        progress?.Report(new ImportProgress(0, work.Files.Count, 0, work.TotalBytes));
+        try
+        {
+            foreach (var batch in work.Batches(_options.BatchBytes))
+            {
+                var results = ReadBatch(batch, bytes =>
+                {
+                    var read = Interlocked.Add(ref bytesDone, bytes);
+                    progress?.Report(new ImportProgress(Interlocked.Increment(ref filesDone), work.Files.Count, read, work.TotalBytes));
+                }, cancellationToken);
+                var merged = merger.Merge(results, statistics, problems);
+                while (!output.TryWrite(merged))
+                {
+                    // Bounded to one batch in flight: wait for the writer to take the previous one.
+                    output.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+                }
+            }
+
+            output.Complete();
+        }
+        catch (Exception e)
+        {
+            output.Complete(e);
+            throw;
+        }
+    }
+
+    private FileImportResult[] ReadBatch(List<PlannedFile> batch, Action<long> fileDone, CancellationToken cancellationToken)
     {
         var results = new FileImportResult[batch.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
@@ -89,27 +121,5 @@ public sealed class TranscriptImporter
             },
             _ => { });
         return results;
-    }
-
-    private IEnumerable<List<(TranscriptFile File, FileCheckpoint? Checkpoint)>> Batches(List<(TranscriptFile File, FileCheckpoint? Checkpoint)> work)
-    {
-        var batch = new List<(TranscriptFile, FileCheckpoint?)>();
-        long bytes = 0;
-        foreach (var item in work)
-        {
-            batch.Add(item);
-            bytes += item.File.Length - (item.Checkpoint?.Offset ?? 0);
-            if (bytes >= _options.BatchBytes)
-            {
-                yield return batch;
-                batch = [];
-                bytes = 0;
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            yield return batch;
-        }
     }
 }

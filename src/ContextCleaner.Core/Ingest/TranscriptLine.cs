@@ -70,6 +70,12 @@ internal sealed class TranscriptLine
 
     public string? Content { get; set; }
 
+    /// <summary>True when <c>message.content</c> was skipped unread (see <see cref="JsonValueSkipper"/>).</summary>
+    public bool ContentSkipped { get; set; }
+
+    /// <summary>Per-worker buffer for re-reading the rest of a line after a skipped value.</summary>
+    public byte[] Scratch { get; set; } = new byte[4096];
+
     /// <summary>Why the line was rejected, when it was.</summary>
     public string? Problem { get; set; }
 
@@ -81,7 +87,7 @@ internal sealed class TranscriptLine
         ApiErrorType = ErrorCode = ErrorMessage = ErrorFormatted = ErrorRequestId = OriginalModel = FallbackModel = null;
         Trigger = Content = Problem = null;
         Timestamp = null;
-        IsSidechain = IsApiErrorMessage = HasUsage = false;
+        IsSidechain = IsApiErrorMessage = HasUsage = ContentSkipped = false;
         CostUsd = null;
         Usage = default;
         ApiErrorStatus = ErrorStatus = RetryAttempt = MaxRetries = null;

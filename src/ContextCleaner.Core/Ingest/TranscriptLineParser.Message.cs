@@ -6,7 +6,10 @@ namespace ContextCleaner.Core.Ingest;
 
 internal static partial class TranscriptLineParser
 {
-    private static void ReadMessage(ref Utf8JsonReader reader, TranscriptLine line)
+    // What a reader has consumed after "content" is skipped: the line continues as if message had one more property.
+    private static ReadOnlySpan<byte> ResumePrefix => "{\"message\":{\"_\":0"u8;
+
+    private static void ReadMessage(ref Utf8JsonReader reader, TranscriptLine line, ReadOnlySpan<byte> utf8, bool skipContent)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -21,13 +24,47 @@ internal static partial class TranscriptLineParser
             if (reader.ValueTextEquals("id"u8)) { line.MessageId = ReadString(ref reader, line, "message.id"); }
             else if (reader.ValueTextEquals("model"u8)) { line.Model = ReadModel(ref reader, line); }
             else if (reader.ValueTextEquals("usage"u8)) { ReadUsage(ref reader, line); }
-            else if (reader.ValueTextEquals("content"u8) && (line.Model is null || line.Model == ModelNames.Synthetic)) { line.Text = ReadFirstText(ref reader); }
+            else if (reader.ValueTextEquals("content"u8) && skipContent && line.Model != ModelNames.Synthetic && reader.CurrentDepth == 2)
+            {
+                SkipContent(ref reader, line, utf8);
+            }
+            else if (reader.ValueTextEquals("content"u8)) { line.Text = ReadFirstText(ref reader); }
             else
             {
                 reader.Read();
                 reader.Skip();
             }
         }
+    }
+
+    /// <summary>
+    /// Jumps over the content value in the raw bytes, then continues with a reader over a copy of the rest of the line
+    /// behind a prefix that puts it back inside <c>message</c>.
+    /// </summary>
+    private static void SkipContent(ref Utf8JsonReader reader, TranscriptLine line, ReadOnlySpan<byte> utf8)
+    {
+        var end = JsonValueSkipper.SkipValue(utf8, (int)reader.BytesConsumed);
+        if (end < 0)
+        {
+            throw new JsonException("message.content is not a complete JSON value");
+        }
+
+        var rest = utf8[end..];
+        var length = ResumePrefix.Length + rest.Length;
+        if (line.Scratch.Length < length)
+        {
+            line.Scratch = new byte[Math.Max(length, line.Scratch.Length * 2)];
+        }
+
+        ResumePrefix.CopyTo(line.Scratch);
+        rest.CopyTo(line.Scratch.AsSpan(ResumePrefix.Length));
+        reader = new Utf8JsonReader(line.Scratch.AsSpan(0, length), isFinalBlock: true, new JsonReaderState(Options));
+        for (var i = 0; i < 5; i++)
+        {
+            reader.Read();      // { "message" { "_" 0
+        }
+
+        line.ContentSkipped = true;
     }
 
     private static string? ReadModel(ref Utf8JsonReader reader, TranscriptLine line)

@@ -15,13 +15,26 @@ internal static partial class TranscriptLineParser
     /// <summary>Parses <paramref name="utf8"/> into <paramref name="line"/>.</summary>
     public static ParseResult Parse(ReadOnlySpan<byte> utf8, TranscriptLine line)
     {
-        line.Reset();
         if (!Utf8.IsValid(utf8))
         {
+            line.Reset();
             line.Problem = "invalid UTF-8";
             return ParseResult.Malformed;
         }
 
+        var result = Parse(utf8, line, skipContent: true);
+        if (result == ParseResult.Ok && line.ContentSkipped && (line.IsApiErrorMessage || line.Model == Pricing.ModelNames.Synthetic))
+        {
+            // An API-error line's text is its error message: read the line again, content included (rare).
+            result = Parse(utf8, line, skipContent: false);
+        }
+
+        return result;
+    }
+
+    private static ParseResult Parse(ReadOnlySpan<byte> utf8, TranscriptLine line, bool skipContent)
+    {
+        line.Reset();
         try
         {
             var reader = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(Options));
@@ -31,7 +44,7 @@ internal static partial class TranscriptLineParser
                 return ParseResult.Malformed;
             }
 
-            ReadTopLevel(ref reader, line);
+            ReadTopLevel(ref reader, line, utf8, skipContent);
             if (reader.Read())
             {
                 line.Problem = "text after the JSON object";
@@ -47,13 +60,13 @@ internal static partial class TranscriptLineParser
         }
     }
 
-    private static void ReadTopLevel(ref Utf8JsonReader reader, TranscriptLine line)
+    private static void ReadTopLevel(ref Utf8JsonReader reader, TranscriptLine line, ReadOnlySpan<byte> utf8, bool skipContent)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8)) { ReadType(ref reader, line); }
             else if (reader.ValueTextEquals("timestamp"u8)) { ReadTimestamp(ref reader, line); }
-            else if (reader.ValueTextEquals("message"u8)) { ReadMessage(ref reader, line); }
+            else if (reader.ValueTextEquals("message"u8)) { ReadMessage(ref reader, line, utf8, skipContent); }
             else if (reader.ValueTextEquals("uuid"u8)) { ReadRaw(ref reader, line.Uuid); }
             else if (reader.ValueTextEquals("requestId"u8)) { line.RequestId = ReadString(ref reader, line, "requestId"); }
             else if (reader.ValueTextEquals("isSidechain"u8)) { line.IsSidechain = ReadBool(ref reader) ?? false; }

@@ -19,11 +19,10 @@ public interface ITelemetryStore : IAsyncDisposable
     Task<IReadOnlyDictionary<string, FileCheckpoint>> LoadCheckpointsAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes events and checkpoints atomically. An event whose id is already stored is kept once: the stored copy
-    /// stays unless the new one is preferred (<see cref="DuplicatePreference"/>).
+    /// Writes a batch atomically. An event whose id is already stored is kept once: the stored copy stays unless the
+    /// new one is preferred (<see cref="DuplicatePreference"/>).
     /// </summary>
-    Task<WriteResult> WriteAsync(IReadOnlyList<TelemetryEvent> events, IReadOnlyList<FileCheckpoint> checkpoints,
-        CancellationToken cancellationToken);
+    Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken);
 
     /// <summary>Token and cost sums of API requests, grouped as the query asks.</summary>
     Task<IReadOnlyList<UsageAggregate>> QueryUsageAsync(UsageQuery query, CancellationToken cancellationToken);

@@ -54,7 +54,7 @@ internal abstract class ReportCommand<TSettings>(CliEnvironment environment) : A
     {
         foreach (var model in unpriced)
         {
-            Environment.Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(model.Warning)}");
+            MessageLine.Warning(Environment.Error, model.Warning);
         }
     }
 }
