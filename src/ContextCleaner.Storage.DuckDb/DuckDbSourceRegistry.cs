@@ -13,7 +13,7 @@ internal sealed class DuckDbSourceRegistry
     private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);
     private bool _loaded;
 
-    public async Task<IReadOnlyDictionary<string, int>> ResolveAsync(DuckDBConnection connection, IEnumerable<TelemetryEvent> events, CancellationToken cancellationToken)
+    public async Task<DuckDbSourceLookup> ResolveAsync(DuckDBConnection connection, IEnumerable<TelemetryEvent> events, CancellationToken cancellationToken)
     {
         _pending.Clear();
         if (!_loaded)
@@ -30,12 +30,18 @@ internal sealed class DuckDbSourceRegistry
         }
 
         var next = _known.Count == 0 ? 1 : _known.Values.Max() + 1;
-        var all = new Dictionary<string, int>(_known, StringComparer.Ordinal);
-        foreach (var path in events.Select(e => e.SourcePath).OfType<string>())
+        string? previous = null;
+        foreach (var e in events)
         {
-            if (!all.ContainsKey(path))
+            // Events arrive grouped by file: skip the lookup while the path is the same string instance.
+            if (e.SourcePath is not { } path || ReferenceEquals(path, previous))
             {
-                all[path] = next;
+                continue;
+            }
+
+            previous = path;
+            if (!_known.ContainsKey(path) && !_pending.ContainsKey(path))
+            {
                 _pending[path] = next++;
             }
         }
@@ -49,7 +55,7 @@ internal sealed class DuckDbSourceRegistry
             }
         }
 
-        return all;
+        return new DuckDbSourceLookup(_known, _pending);
     }
 
     /// <summary>The transaction that wrote the pending ids committed.</summary>

@@ -36,7 +36,7 @@ public sealed partial class DuckDbTelemetryStore
     }
 
     // The caller guarantees these ids are not stored: straight into the tables, no staging, no duplicate check.
-    private void AppendNew(IReadOnlyList<TelemetryEvent> events, IReadOnlyDictionary<string, int> sources)
+    private void AppendNew(IReadOnlyList<TelemetryEvent> events, DuckDbSourceLookup sources)
     {
         if (events.Count == 0)
         {
@@ -66,7 +66,7 @@ public sealed partial class DuckDbTelemetryStore
         }
     }
 
-    private async Task<WriteResult> WriteRequestsAsync(List<TelemetryEvent> requests, IReadOnlyDictionary<string, int> sources, CancellationToken cancellationToken)
+    private async Task<WriteResult> WriteRequestsAsync(List<TelemetryEvent> requests, DuckDbSourceLookup sources, CancellationToken cancellationToken)
     {
         if (requests.Count == 0)
         {
@@ -91,7 +91,7 @@ public sealed partial class DuckDbTelemetryStore
         return new WriteResult(written - replaced, replaced, requests.Count - written);
     }
 
-    private async Task<WriteResult> WriteOthersAsync(List<TelemetryEvent> others, IReadOnlyDictionary<string, int> sources, CancellationToken cancellationToken)
+    private async Task<WriteResult> WriteOthersAsync(List<TelemetryEvent> others, DuckDbSourceLookup sources, CancellationToken cancellationToken)
     {
         if (others.Count == 0)
         {
@@ -134,6 +134,5 @@ public sealed partial class DuckDbTelemetryStore
         await ExecuteAsync("DROP TABLE staged_files", cancellationToken).ConfigureAwait(false);
     }
 
-    private static int? SourceId(IReadOnlyDictionary<string, int> sources, TelemetryEvent e) =>
-        e.SourcePath is { } path && sources.TryGetValue(path, out var id) ? id : null;
+    private static int? SourceId(DuckDbSourceLookup sources, TelemetryEvent e) => sources.IdOf(e.SourcePath);
 }

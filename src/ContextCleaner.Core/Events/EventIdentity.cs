@@ -17,6 +17,17 @@ public static class EventIdentity
     /// </summary>
     public static Guid ForApiResponse(string messageId, string? requestId) => Hash("response", messageId, requestId ?? "");
 
+    /// <summary>The same id as <see cref="ForApiResponse(string, string?)"/>, from the UTF-8 bytes of the message id.</summary>
+    public static Guid ForApiResponse(ReadOnlySpan<byte> messageIdUtf8, string? requestId)
+    {
+        var hash = new XxHash128();
+        Append(ref hash, "response");
+        hash.Append(messageIdUtf8);
+        hash.Append([0x1f]);
+        Append(ref hash, requestId ?? "");
+        return Digest(ref hash);
+    }
+
     /// <summary>Id of a transcript line that is an event on its own (retry, error), keyed by the line's uuid.</summary>
     public static Guid ForTranscriptLine(string uuid) => Hash("line", uuid, "");
 
@@ -32,6 +43,11 @@ public static class EventIdentity
         Append(ref hash, scope);
         Append(ref hash, a);
         Append(ref hash, b);
+        return Digest(ref hash);
+    }
+
+    private static Guid Digest(ref XxHash128 hash)
+    {
         Span<byte> digest = stackalloc byte[16];
         hash.GetCurrentHash(digest);
         return new Guid(digest);

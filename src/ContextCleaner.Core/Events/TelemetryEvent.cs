@@ -64,7 +64,7 @@ public sealed class TelemetryEvent
     /// <summary>Whether the tool call succeeded.</summary>
     public bool? ToolSuccess { get; init; }
 
-    /// <summary>API message id (<c>msg_…</c>).</summary>
+    /// <summary>API message id (<c>msg_…</c>), when the source gives one; transcript requests carry it in <see cref="Id"/> and their source line.</summary>
     public string? MessageId { get; init; }
 
     /// <summary>API request id (<c>req_…</c>).</summary>

@@ -51,7 +51,7 @@ internal static class TranscriptEventMapper
 
     private static TelemetryEvent Usage(TranscriptLine line, TranscriptFile file, long offset, DateTime timestamp, PriceTable prices) => new()
     {
-        Id = line.MessageId is { } messageId ? EventIdentity.ForApiResponse(messageId, line.RequestId) : LineId(line, file, offset),
+        Id = line.MessageId.HasValue ? EventIdentity.ForApiResponse(line.MessageId.Span, line.RequestId) : LineId(line, file, offset),
         Kind = EventKind.ApiRequest,
         Source = EventSource.Transcript,
         TimestampUtc = timestamp,
@@ -62,7 +62,6 @@ internal static class TranscriptEventMapper
         ReportedCostUsd = line.CostUsd,
         ComputedCostUsd = CostCalculator.Compute(prices, line.Model, timestamp, line.Usage, line.Speed),
         Speed = line.Speed,
-        MessageId = line.MessageId,
         RequestId = line.RequestId,
         IsSidechain = line.IsSidechain,
         SourcePath = file.Path,

@@ -28,7 +28,8 @@ internal sealed class TranscriptLine
 
     public decimal? CostUsd { get; set; }
 
-    public string? MessageId { get; set; }
+    /// <summary><c>message.id</c>, kept as bytes: it only feeds the event id.</summary>
+    public Utf8Value MessageId { get; } = new();
 
     public string? Model { get; set; }
 
@@ -83,7 +84,8 @@ internal sealed class TranscriptLine
     {
         Type = LineType.Other;
         Uuid.Clear();
-        Subtype = RequestId = MessageId = Model = RequestedModel = Speed = Text = null;
+        MessageId.Clear();
+        Subtype = RequestId = Model = RequestedModel = Speed = Text = null;
         ApiErrorType = ErrorCode = ErrorMessage = ErrorFormatted = ErrorRequestId = OriginalModel = FallbackModel = null;
         Trigger = Content = Problem = null;
         Timestamp = null;

@@ -21,7 +21,7 @@ internal static partial class TranscriptLineParser
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("id"u8)) { line.MessageId = ReadString(ref reader, line, "message.id"); }
+            if (reader.ValueTextEquals("id"u8)) { ReadRaw(ref reader, line.MessageId); }
             else if (reader.ValueTextEquals("model"u8)) { line.Model = ReadModel(ref reader, line); }
             else if (reader.ValueTextEquals("usage"u8)) { ReadUsage(ref reader, line); }
             else if (reader.ValueTextEquals("content"u8) && skipContent && line.Model != ModelNames.Synthetic && reader.CurrentDepth == 2)
