@@ -10,12 +10,21 @@ namespace ContextCleaner.Cli.Infrastructure;
 /// <param name="ErrorIsInteractive">True when standard error is a terminal (progress bars are drawn only then).</param>
 internal sealed record CliEnvironment(IAnsiConsole Out, IAnsiConsole Error, TimeProvider Time, Func<string, string?> GetVariable, bool ErrorIsInteractive)
 {
+    private const int RedirectedWidth = 160;
+
     /// <summary>The real process environment.</summary>
     public static CliEnvironment FromProcess(bool noColor)
     {
         noColor |= !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var output = Console(System.Console.Out, noColor);
+        if (System.Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns without a terminal; a report piped to a file or pager should not wrap.
+            output.Profile.Width = RedirectedWidth;
+        }
+
         return new CliEnvironment(
-            Console(System.Console.Out, noColor),
+            output,
             Console(System.Console.Error, noColor),
             TimeProvider.System,
             Environment.GetEnvironmentVariable,

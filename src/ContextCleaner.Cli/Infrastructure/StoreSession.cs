@@ -54,8 +54,7 @@ internal sealed class StoreSession : IAsyncDisposable
         var location = ClaudeDataLocator.Locate(settings.Sources, Environment.GetVariable);
         if (location.IsEmpty)
         {
-            var counts = await Store.CountEventsAsync(cancellationToken);
-            if (requireData || counts.GetValueOrDefault(EventKind.ApiRequest) == 0)
+            if (requireData || !await HasRequestsAsync(cancellationToken))
             {
                 throw new ContextCleanerException(location.NothingFoundMessage);
             }
@@ -66,15 +65,29 @@ internal sealed class StoreSession : IAsyncDisposable
 
         Trace.Mark("located");
         var importer = new TranscriptImporter(Store, Prices, Environment.Time, ImportOptionsFromEnvironment());
+        ImportSummary summary;
         if (settings.Verbose || !Environment.ErrorIsInteractive)
         {
             // No bar: with --verbose every committed batch is logged instead (a line per commit, for logs and tests).
             var log = settings.Verbose ? new CommitLog(Environment.Error) : null;
-            return await importer.ImportAsync(location, log, cancellationToken);
+            summary = await importer.ImportAsync(location, log, cancellationToken);
+        }
+        else
+        {
+            summary = await ImportProgressDisplay.RunAsync(Environment.Error, progress => importer.ImportAsync(location, progress, cancellationToken));
         }
 
-        return await ImportProgressDisplay.RunAsync(Environment.Error, progress => importer.ImportAsync(location, progress, cancellationToken));
+        if (summary.Statistics.FilesFound == 0 && (requireData || !await HasRequestsAsync(cancellationToken)))
+        {
+            // The folders exist but hold no transcript: as useless to a first-time user as no folder at all.
+            throw new ContextCleanerException(location.NothingFoundMessage);
+        }
+
+        return summary;
     }
+
+    private async Task<bool> HasRequestsAsync(CancellationToken cancellationToken) =>
+        (await Store.CountEventsAsync(cancellationToken)).GetValueOrDefault(EventKind.ApiRequest) > 0;
 
     public ValueTask DisposeAsync() => Store.DisposeAsync();
 

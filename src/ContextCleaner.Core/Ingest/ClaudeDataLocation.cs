@@ -11,6 +11,6 @@ public sealed record ClaudeDataLocation(IReadOnlyList<string> ProjectDirectories
 
     /// <summary>One line saying where we looked and how to point elsewhere.</summary>
     public string NothingFoundMessage =>
-        $"No Claude Code transcripts found (looked in {string.Join(", ", LookedIn)}; from {Origin}). "
+        $"No Claude Code transcripts found (looked for projects/**/*.jsonl in {string.Join(", ", LookedIn)}; from {Origin}). "
         + "Set CLAUDE_CONFIG_DIR or pass --source DIR (a Claude config folder holding projects/).";
 }

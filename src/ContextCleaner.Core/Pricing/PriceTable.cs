@@ -9,28 +9,38 @@ namespace ContextCleaner.Core.Pricing;
 /// </summary>
 public sealed class PriceTable
 {
-    private readonly Dictionary<string, ModelPrice[]> _byName;
+    private readonly Lazy<IReadOnlyList<ModelPrice>> _entries;
+    private readonly Lazy<Dictionary<string, ModelPrice[]>> _byName;
     private readonly ConcurrentDictionary<string, ModelPrice[]?> _resolved = new(StringComparer.Ordinal);
     private readonly Func<string, ModelPrice[]?> _lookup;
 
     /// <summary>Creates a table; <paramref name="version"/> identifies its content (costs made with another version are recomputed).</summary>
     public PriceTable(IEnumerable<ModelPrice> prices, string version)
+        : this(() => [.. prices ?? throw new ArgumentNullException(nameof(prices))], version)
+    {
+    }
+
+    /// <summary>
+    /// Creates a table whose entries are read on first use: a report that imports nothing new never needs them, only
+    /// the <paramref name="version"/>.
+    /// </summary>
+    public PriceTable(Func<IReadOnlyList<ModelPrice>> prices, string version)
     {
         ArgumentNullException.ThrowIfNull(prices);
         Version = version;
         _lookup = Lookup;
-        Entries = [.. prices];
-        _byName = Entries
+        _entries = new Lazy<IReadOnlyList<ModelPrice>>(prices);
+        _byName = new Lazy<Dictionary<string, ModelPrice[]>>(() => Entries
             .SelectMany(p => p.Aliases.Prepend(p.Id).Select(name => (Name: ModelNames.Normalize(name), Price: p)))
             .GroupBy(x => x.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Price).Distinct().OrderBy(p => p.EffectiveFrom).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Price).Distinct().OrderBy(p => p.EffectiveFrom).ToArray(), StringComparer.Ordinal));
     }
 
     /// <summary>Identifies the content of the table.</summary>
     public string Version { get; }
 
     /// <summary>Every entry.</summary>
-    public IReadOnlyList<ModelPrice> Entries { get; }
+    public IReadOnlyList<ModelPrice> Entries => _entries.Value;
 
     /// <summary>The price of <paramref name="model"/> in effect at <paramref name="timestampUtc"/>, or null when unknown.</summary>
     public ModelPrice? Resolve(string? model, DateTime timestampUtc)
@@ -62,11 +72,11 @@ public sealed class PriceTable
     private ModelPrice[]? Lookup(string model)
     {
         var normalized = ModelNames.Normalize(model);
-        if (_byName.TryGetValue(normalized, out var exact))
+        if (_byName.Value.TryGetValue(normalized, out var exact))
         {
             return exact;
         }
 
-        return ModelNames.WithoutDate(normalized) is { } undated && _byName.TryGetValue(undated, out var family) ? family : null;
+        return ModelNames.WithoutDate(normalized) is { } undated && _byName.Value.TryGetValue(undated, out var family) ? family : null;
     }
 }

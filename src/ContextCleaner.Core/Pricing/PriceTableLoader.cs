@@ -16,28 +16,31 @@ public static class PriceTableLoader
     public static PriceTable Load(string? overridePath = null)
     {
         var shipped = ReadResource();
-        var prices = Parse(shipped, "built-in prices.json");
         var hash = new XxHash64();
         hash.Append(shipped);
-        if (overridePath is not null)
+        if (overridePath is null)
         {
-            byte[] user;
-            try
-            {
-                user = File.ReadAllBytes(overridePath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new ContextCleanerException($"Cannot read price file {overridePath}: {e.Message}", 2, e);
-            }
-
-            hash.Append([0]);
-            hash.Append(user);
-            prices = Merge(prices, Parse(user, overridePath));
+            // The shipped table is tested; parse it only when a price is actually needed.
+            return new PriceTable(() => Parse(shipped, "built-in prices.json"), Hex(hash));
         }
 
-        return new PriceTable(prices, hash.GetCurrentHashAsUInt64().ToString("x16", CultureInfo.InvariantCulture));
+        byte[] user;
+        try
+        {
+            user = File.ReadAllBytes(overridePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ContextCleanerException($"Cannot read price file {overridePath}: {e.Message}", 2, e);
+        }
+
+        var prices = Parse(shipped, "built-in prices.json");
+        hash.Append([0]);
+        hash.Append(user);
+        return new PriceTable(Merge(prices, Parse(user, overridePath)), Hex(hash));
     }
+
+    private static string Hex(XxHash64 hash) => hash.GetCurrentHashAsUInt64().ToString("x16", CultureInfo.InvariantCulture);
 
     /// <summary>Parses one <c>prices.json</c> document; every problem is reported in one message.</summary>
     internal static List<ModelPrice> Parse(ReadOnlySpan<byte> json, string origin)
