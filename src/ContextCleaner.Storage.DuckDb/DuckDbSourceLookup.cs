@@ -1,7 +1,7 @@
 namespace ContextCleaner.Storage.DuckDb;
 
 /// <summary>Source ids of one write: the committed ones and those the write adds.</summary>
-internal sealed class DuckDbSourceLookup(Dictionary<string, int> known, Dictionary<string, int> pending)
+internal sealed class DuckDbSourceLookup(Dictionary<string, int> known, Dictionary<string, int> added)
 {
     private string? _lastPath;
     private int? _lastId;
@@ -17,7 +17,7 @@ internal sealed class DuckDbSourceLookup(Dictionary<string, int> known, Dictiona
         if (!ReferenceEquals(path, _lastPath))
         {
             _lastPath = path;
-            _lastId = known.TryGetValue(path, out var id) || pending.TryGetValue(path, out id) ? id : null;
+            _lastId = known.TryGetValue(path, out var id) || added.TryGetValue(path, out id) ? id : null;
         }
 
         return _lastId;

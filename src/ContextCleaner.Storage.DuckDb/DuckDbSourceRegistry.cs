@@ -5,31 +5,26 @@ namespace ContextCleaner.Storage.DuckDb;
 
 /// <summary>
 /// Gives every source file or endpoint a small integer id (table <c>sources</c>), so events carry an id instead of
-/// repeating a long path. Ids assigned in a transaction that rolls back are forgotten.
+/// repeating a long path. Ids are read and assigned inside the writing transaction, so two writers (two stores on one
+/// file in one process share a DuckDB instance) never hand out the same id.
 /// </summary>
-internal sealed class DuckDbSourceRegistry
+internal static class DuckDbSourceRegistry
 {
-    private readonly Dictionary<string, int> _known = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);
-    private bool _loaded;
-
-    public async Task<DuckDbSourceLookup> ResolveAsync(DuckDBConnection connection, IEnumerable<TelemetryEvent> events, CancellationToken cancellationToken)
+    public static async Task<DuckDbSourceLookup> ResolveAsync(DuckDBConnection connection, IEnumerable<TelemetryEvent> events, CancellationToken cancellationToken)
     {
-        _pending.Clear();
-        if (!_loaded)
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var read = connection.CreateCommand())
         {
-            await using var read = connection.CreateCommand();
             read.CommandText = "SELECT location, source_id FROM sources";
             await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                _known[reader.GetString(0)] = reader.GetInt32(1);
+                known[reader.GetString(0)] = reader.GetInt32(1);
             }
-
-            _loaded = true;
         }
 
-        var next = _known.Count == 0 ? 1 : _known.Values.Max() + 1;
+        var added = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = known.Count == 0 ? 1 : known.Values.Max() + 1;
         string? previous = null;
         foreach (var e in events)
         {
@@ -40,32 +35,21 @@ internal sealed class DuckDbSourceRegistry
             }
 
             previous = path;
-            if (!_known.ContainsKey(path) && !_pending.ContainsKey(path))
+            if (!known.ContainsKey(path) && !added.ContainsKey(path))
             {
-                _pending[path] = next++;
+                added[path] = next++;
             }
         }
 
-        if (_pending.Count > 0)
+        if (added.Count > 0)
         {
             using var appender = connection.CreateAppender("sources");
-            foreach (var (location, id) in _pending)
+            foreach (var (location, id) in added)
             {
                 appender.CreateRow().AppendValue(id).AppendValue(location).EndRow();
             }
         }
 
-        return new DuckDbSourceLookup(_known, _pending);
-    }
-
-    /// <summary>The transaction that wrote the pending ids committed.</summary>
-    public void Commit()
-    {
-        foreach (var (location, id) in _pending)
-        {
-            _known[location] = id;
-        }
-
-        _pending.Clear();
+        return new DuckDbSourceLookup(known, added);
     }
 }

@@ -21,18 +21,40 @@ public sealed partial class DuckDbTelemetryStore
     public async Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var requests = batch.Events.Where(e => e.Kind == EventKind.ApiRequest).ToList();
-        var others = batch.Events.Where(e => e.Kind != EventKind.ApiRequest).ToList();
+        var events = PreferredCopies(batch.Events);
+        var requests = events.Where(e => e.Kind == EventKind.ApiRequest).ToList();
+        var others = events.Where(e => e.Kind != EventKind.ApiRequest).ToList();
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var sources = await _sources.ResolveAsync(Connection, batch.Events.Concat(batch.NewEvents), cancellationToken).ConfigureAwait(false);
+        var sources = await DuckDbSourceRegistry.ResolveAsync(Connection, events.Concat(batch.NewEvents), cancellationToken).ConfigureAwait(false);
         AppendNew(batch.NewEvents, sources);
         var result = await WriteRequestsAsync(requests, sources, cancellationToken).ConfigureAwait(false);
         var otherResult = await WriteOthersAsync(others, sources, cancellationToken).ConfigureAwait(false);
         await WriteCheckpointsAsync(batch.Checkpoints, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        _sources.Commit();
+        var collapsed = batch.Events.Count - events.Count;
         return new WriteResult(batch.NewEvents.Count + result.Inserted + otherResult.Inserted, result.Replaced + otherResult.Replaced,
-            result.AlreadyStored + otherResult.AlreadyStored);
+            result.AlreadyStored + otherResult.AlreadyStored + collapsed);
+    }
+
+    // Copies of one event inside a batch collapse to the preferred one before they meet the stored copy in SQL.
+    private static List<TelemetryEvent> PreferredCopies(IReadOnlyList<TelemetryEvent> events)
+    {
+        var kept = new Dictionary<Guid, int>(events.Count);
+        var result = new List<TelemetryEvent>(events.Count);
+        foreach (var e in events)
+        {
+            if (!kept.TryGetValue(e.Id, out var index))
+            {
+                kept[e.Id] = result.Count;
+                result.Add(e);
+            }
+            else if (DuplicatePreference.Prefers(result[index].IsSidechain, result[index].Tokens.Total, e.IsSidechain, e.Tokens.Total))
+            {
+                result[index] = e;
+            }
+        }
+
+        return result;
     }
 
     // The caller guarantees these ids are not stored: straight into the tables, no staging, no duplicate check.

@@ -13,7 +13,6 @@ public sealed partial class DuckDbTelemetryStore : ITelemetryStore
 {
     private readonly string _path;
     private readonly TimeProvider _time;
-    private readonly DuckDbSourceRegistry _sources = new();
     private DuckDBConnection? _connection;
 
     /// <summary>Creates a store on <paramref name="path"/> (a file path or <c>:memory:</c>); call <see cref="InitializeAsync"/> next.</summary>
