@@ -26,7 +26,7 @@ for (var rep = 0; rep < (args.Length > 3 ? int.Parse(args[3], System.Globalizati
 sw.Restart();
 Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
     () => new FileImportWorker(prices, 256 << 20, 20), (i, _, w) => { results[i] = w.Import(files[i], null, default); return w; }, _ => { });
-Console.WriteLine($"parse {sw.Elapsed.TotalMilliseconds:0.0} ms, events {results.Sum(r => r.Events.Count)} gc0 {GC.CollectionCount(0)} gc1 {GC.CollectionCount(1)} gc2 {GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds} heap {GC.GetTotalMemory(false)/1e6:0} MB");
+Console.WriteLine($"parse {sw.Elapsed.TotalMilliseconds:0.0} ms, events {results.Sum(r => r.Events.Count)} gc0 {GC.CollectionCount(0)} gc1 {GC.CollectionCount(1)} gc2 {GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds} heap {GC.GetTotalMemory(false) / 1e6:0} MB");
 sw.Restart();
 var merger = new ImportMerger(true);
 var pending = merger.Merge(results, stats, []);

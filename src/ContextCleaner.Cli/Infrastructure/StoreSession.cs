@@ -1,10 +1,10 @@
 using ContextCleaner.Cli.Commands;
+using ContextCleaner.Cli.Rendering;
 using ContextCleaner.Core;
 using ContextCleaner.Core.Events;
 using ContextCleaner.Core.Ingest;
 using ContextCleaner.Core.Pricing;
 using ContextCleaner.Core.Storage;
-using ContextCleaner.Cli.Rendering;
 
 namespace ContextCleaner.Cli.Infrastructure;
 

@@ -1,9 +1,9 @@
-using Spectre.Console;
 using System.Globalization;
 using ContextCleaner.Cli.Infrastructure;
 using ContextCleaner.Cli.Rendering;
 using ContextCleaner.Core.Analytics;
 using ContextCleaner.Core.Storage;
+using Spectre.Console;
 
 namespace ContextCleaner.Cli.Commands.Report;
 

@@ -1,8 +1,8 @@
-using Spectre.Console;
 using ContextCleaner.Cli.Infrastructure;
 using ContextCleaner.Cli.Rendering;
 using ContextCleaner.Core.Analytics;
 using ContextCleaner.Core.Storage;
+using Spectre.Console;
 
 namespace ContextCleaner.Cli.Commands.Report;
 
