@@ -9,11 +9,15 @@ namespace ContextCleaner.Core.Analytics;
 /// </summary>
 public static class LocalCalendar
 {
+    private static readonly DateTime ModernEra = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+
     /// <summary>The largest bucket (60, 15 or 1 minutes) that never straddles a local midnight of <paramref name="zone"/>.</summary>
     public static int BucketMinutes(TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
+        // tzdata also holds 19th-century local mean times (offsets like +0:53:28); no transcript is that old.
         var offsets = zone.GetAdjustmentRules()
+            .Where(r => r.DateEnd >= ModernEra)
             .SelectMany(r => new[] { r.BaseUtcOffsetDelta, r.DaylightDelta, zone.BaseUtcOffset + r.BaseUtcOffsetDelta })
             .Append(zone.BaseUtcOffset)
             .Select(o => (long)o.TotalMinutes)

@@ -37,8 +37,8 @@ public static class ClaudeDataLocator
         var looked = new List<string>();
         foreach (var candidate in candidates)
         {
-            var root = Path.GetFullPath(ExpandHome(candidate, home));
-            var projects = Path.GetFileName(Path.TrimEndingDirectorySeparator(root)) == "projects" ? root : Path.Combine(root, "projects");
+            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(ExpandHome(candidate, home)));
+            var projects = Path.GetFileName(root) == "projects" ? root : Path.Combine(root, "projects");
             looked.Add(projects);
             if (Directory.Exists(projects) && !found.Contains(projects, StringComparer.Ordinal))
             {

@@ -61,9 +61,10 @@ internal sealed class FileImportWorker(PriceTable prices, int maxLineBytes, int 
             return;
         }
 
-        // Needles whose first and last bytes are rare together keep the vectorized search fast; a needle framed by
-        // quotes is slow in JSON, where quotes are everywhere. False positives only cost a full parse.
-        var mayHoldEvent = text.IndexOf("usage\":"u8) >= 0 || text.IndexOf("subtype\":\""u8) >= 0;
+        // Needles whose first and last bytes are rare together keep the vectorized search fast (a needle that starts
+        // and ends with a quote is slow in JSON, where quotes are everywhere); no colon in them, so `"usage": {` as
+        // other JSON writers space it still matches. False positives only cost a full parse.
+        var mayHoldEvent = text.IndexOf("usage\""u8) >= 0 || text.IndexOf("subtype\""u8) >= 0;
         if (!mayHoldEvent && terminated)
         {
             if (text[0] != (byte)'{' || text[^1] != (byte)'}')

@@ -3,91 +3,103 @@ using System.Buffers;
 namespace ContextCleaner.Core.Ingest;
 
 /// <summary>
-/// Finds the end of one JSON value in raw UTF-8 without tokenizing it: strings are skipped with a vectorized search
-/// for <c>"</c> and <c>\</c>, containers by bracket matching. Used for the bulky <c>message.content</c> of assistant
-/// lines (text, thinking and tool inputs: most of their bytes), which analytics never read. It checks structure
-/// (balanced, matching brackets, terminated strings), not every token; a truncated line is still caught.
+/// Finds the end of one JSON value in raw UTF-8 and validates its grammar, without materializing tokens: strings are
+/// crossed with a vectorized search for a quote, a backslash or a control character, containers by a small state
+/// machine. Used for the bulky <c>message.content</c> of assistant lines (text, thinking and tool inputs: most of
+/// their bytes), which analytics never read but which must still be valid JSON for the line to count.
 /// </summary>
 internal static class JsonValueSkipper
 {
     private const int MaxDepth = 256;
-    private static readonly SearchValues<byte> Structural = SearchValues.Create("\"[]{}"u8);
-    private static readonly SearchValues<byte> StringSpecial = SearchValues.Create("\"\\"u8);
+    private static readonly SearchValues<byte> StringSpecial = SearchValues.Create(StringSpecialBytes());
 
-    /// <summary>The index just after the value starting at or after <paramref name="start"/> (whitespace and a colon skipped); -1 when malformed.</summary>
-    public static int SkipValue(ReadOnlySpan<byte> json, int start)
+    private enum Expect
     {
-        var i = start;
-        while (i < json.Length && json[i] is (byte)' ' or (byte)'\t' or (byte)':')
-        {
-            i++;
-        }
-
-        if (i >= json.Length)
-        {
-            return -1;
-        }
-
-        return json[i] switch
-        {
-            (byte)'"' => SkipString(json, i + 1),
-            (byte)'[' or (byte)'{' => SkipContainer(json, i),
-            _ => SkipScalar(json, i),
-        };
+        Value,
+        ValueOrClose,
+        Key,
+        KeyOrClose,
+        Colon,
+        CommaOrClose,
     }
 
-    private static int SkipContainer(ReadOnlySpan<byte> json, int i)
+    /// <summary>The index just after the value at <paramref name="start"/> (leading whitespace and one colon skipped); -1 when it is not valid JSON.</summary>
+    public static int SkipValue(ReadOnlySpan<byte> json, int start)
     {
-        Span<byte> closers = stackalloc byte[MaxDepth];
-        var depth = 0;
-        while (i < json.Length)
+        var i = SkipWhitespace(json, start);
+        if (i < json.Length && json[i] == (byte)':')
         {
-            var c = json[i];
-            switch (c)
+            i = SkipWhitespace(json, i + 1);
+        }
+
+        Span<bool> isObject = stackalloc bool[MaxDepth];
+        var depth = 0;
+        var expect = Expect.Value;
+        while (true)
+        {
+            i = SkipWhitespace(json, i);
+            if (i >= json.Length)
             {
-                case (byte)'"':
-                    i = SkipString(json, i + 1);
-                    if (i < 0)
-                    {
-                        return -1;
-                    }
+                return -1;
+            }
 
-                    break;
-                case (byte)'[' or (byte)'{':
-                    if (depth == MaxDepth)
-                    {
-                        return -1;
-                    }
-
-                    closers[depth++] = c == (byte)'[' ? (byte)']' : (byte)'}';
+            var c = json[i];
+            switch (expect)
+            {
+                case Expect.ValueOrClose when c == (byte)']':
+                case Expect.KeyOrClose when c == (byte)'}':
+                case Expect.CommaOrClose when c == (isObject[depth - 1] ? (byte)'}' : (byte)']'):
                     i++;
-                    break;
-                case (byte)']' or (byte)'}':
-                    if (depth == 0 || closers[--depth] != c)
-                    {
-                        return -1;
-                    }
-
-                    i++;
-                    if (depth == 0)
+                    if (--depth == 0)
                     {
                         return i;
                     }
 
+                    expect = Expect.CommaOrClose;
                     break;
-                default:
-                    var next = json[i..].IndexOfAny(Structural);
-                    if (next < 0)
+                case Expect.CommaOrClose when c == (byte)',':
+                    i++;
+                    expect = isObject[depth - 1] ? Expect.Key : Expect.Value;
+                    break;
+                case Expect.Key or Expect.KeyOrClose when c == (byte)'"':
+                    i = SkipString(json, i + 1);
+                    expect = Expect.Colon;
+                    break;
+                case Expect.Colon when c == (byte)':':
+                    i++;
+                    expect = Expect.Value;
+                    break;
+                case Expect.Value or Expect.ValueOrClose:
+                    if (c is (byte)'{' or (byte)'[')
                     {
-                        return -1;
+                        if (depth == MaxDepth)
+                        {
+                            return -1;
+                        }
+
+                        isObject[depth++] = c == (byte)'{';
+                        i++;
+                        expect = c == (byte)'{' ? Expect.KeyOrClose : Expect.ValueOrClose;
+                        continue;
                     }
 
-                    i += next;
+                    i = c == (byte)'"' ? SkipString(json, i + 1) : SkipScalar(json, i);
+                    if (depth == 0 || i < 0)
+                    {
+                        return i;
+                    }
+
+                    expect = Expect.CommaOrClose;
                     break;
+                default:
+                    return -1;
+            }
+
+            if (i < 0)
+            {
+                return -1;
             }
         }
-
-        return -1;
     }
 
     // i is just after the opening quote; returns the index after the closing quote.
@@ -102,12 +114,39 @@ internal static class JsonValueSkipper
             }
 
             i += next;
-            if (json[i] == (byte)'"')
+            switch (json[i])
             {
-                return i + 1;
-            }
+                case (byte)'"':
+                    return i + 1;
+                case (byte)'\\':
+                    if (i + 1 >= json.Length)
+                    {
+                        return -1;
+                    }
 
-            i += 2;     // a backslash escapes the next byte
+                    var escaped = json[i + 1];
+                    if (escaped == (byte)'u')
+                    {
+                        if (i + 6 > json.Length || !IsHex(json.Slice(i + 2, 4)))
+                        {
+                            return -1;
+                        }
+
+                        i += 6;
+                    }
+                    else if (escaped is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t')
+                    {
+                        i += 2;
+                    }
+                    else
+                    {
+                        return -1;
+                    }
+
+                    break;
+                default:
+                    return -1;      // a raw control character
+            }
         }
 
         return -1;
@@ -115,11 +154,103 @@ internal static class JsonValueSkipper
 
     private static int SkipScalar(ReadOnlySpan<byte> json, int i)
     {
-        while (i < json.Length && json[i] is not ((byte)',' or (byte)'}' or (byte)']' or (byte)' '))
+        var rest = json[i..];
+        if (rest.StartsWith("true"u8) || rest.StartsWith("null"u8))
+        {
+            return i + 4;
+        }
+
+        if (rest.StartsWith("false"u8))
+        {
+            return i + 5;
+        }
+
+        // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+        var j = i;
+        if (j < json.Length && json[j] == (byte)'-')
+        {
+            j++;
+        }
+
+        if (j < json.Length && json[j] == (byte)'0')
+        {
+            j++;
+        }
+        else if (!Digits(json, ref j))
+        {
+            return -1;
+        }
+
+        if (j < json.Length && json[j] == (byte)'.')
+        {
+            j++;
+            if (!Digits(json, ref j))
+            {
+                return -1;
+            }
+        }
+
+        if (j < json.Length && json[j] is (byte)'e' or (byte)'E')
+        {
+            j++;
+            if (j < json.Length && json[j] is (byte)'+' or (byte)'-')
+            {
+                j++;
+            }
+
+            if (!Digits(json, ref j))
+            {
+                return -1;
+            }
+        }
+
+        return j;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> json, ref int j)
+    {
+        var start = j;
+        while (j < json.Length && json[j] is >= (byte)'0' and <= (byte)'9')
+        {
+            j++;
+        }
+
+        return j > start;
+    }
+
+    private static bool IsHex(ReadOnlySpan<byte> digits)
+    {
+        foreach (var d in digits)
+        {
+            if (d is not ((>= (byte)'0' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
+    {
+        while (i < json.Length && json[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
         {
             i++;
         }
 
         return i;
+    }
+
+    private static byte[] StringSpecialBytes()
+    {
+        var bytes = new byte[34];
+        for (var b = 0; b < 32; b++)
+        {
+            bytes[b] = (byte)b;
+        }
+
+        bytes[32] = (byte)'"';
+        bytes[33] = (byte)'\\';
+        return bytes;
     }
 }

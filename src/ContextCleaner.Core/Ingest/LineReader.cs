@@ -47,7 +47,7 @@ internal static class LineReader
                     }
                     else
                     {
-                        Deliver(data.Slice(consumed, newline), lineOffset, terminated: true, visitor);
+                        Deliver(data.Slice(consumed, newline), lineOffset, terminated: true, maxLineBytes, visitor);
                     }
 
                     consumed += newline + 1;
@@ -61,7 +61,7 @@ internal static class LineReader
                     }
                     else if (consumed < filled)
                     {
-                        Deliver(data[consumed..], bufferStart + consumed, terminated: false, visitor);
+                        Deliver(data[consumed..], bufferStart + consumed, terminated: false, maxLineBytes, visitor);
                     }
 
                     return bufferStart + consumed;
@@ -97,8 +97,15 @@ internal static class LineReader
         }
     }
 
-    private static void Deliver(ReadOnlySpan<byte> line, long offset, bool terminated, ILineVisitor visitor)
+    private static void Deliver(ReadOnlySpan<byte> line, long offset, bool terminated, int maxLineBytes, ILineVisitor visitor)
     {
+        if (line.Length > maxLineBytes)
+        {
+            // Fits in the buffer (whose first size does not depend on the limit) but is still too long.
+            visitor.Oversized(offset, line.Length);
+            return;
+        }
+
         if (offset == 0 && line.StartsWith(Utf8Bom))
         {
             line = line[Utf8Bom.Length..];

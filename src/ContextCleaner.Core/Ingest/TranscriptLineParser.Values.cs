@@ -76,6 +76,19 @@ internal static partial class TranscriptLineParser
         return null;
     }
 
+    /// <summary>An integer if the value is one; any other value is skipped without rejecting the line.</summary>
+    private static long? ReadLenientInteger(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+        {
+            return value;
+        }
+
+        reader.Skip();
+        return null;
+    }
+
     private static decimal? ReadDecimal(ref Utf8JsonReader reader, TranscriptLine line, string field)
     {
         reader.Read();

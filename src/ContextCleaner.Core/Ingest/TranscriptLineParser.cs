@@ -58,6 +58,12 @@ internal static partial class TranscriptLineParser
             line.Problem = e.Message;
             return ParseResult.Malformed;
         }
+        catch (InvalidOperationException e)
+        {
+            // GetString() on a lone surrogate escape ("\ud800", which JavaScript's JSON.stringify writes) throws this.
+            line.Problem = e.Message;
+            return ParseResult.Malformed;
+        }
     }
 
     private static void ReadTopLevel(ref Utf8JsonReader reader, TranscriptLine line, ReadOnlySpan<byte> utf8, bool skipContent)
@@ -151,7 +157,7 @@ internal static partial class TranscriptLineParser
                     if (reader.ValueTextEquals("message"u8)) { line.ErrorMessage = ReadOptionalText(ref reader); }
                     else if (reader.ValueTextEquals("formatted"u8)) { line.ErrorFormatted = ReadOptionalText(ref reader); }
                     else if (reader.ValueTextEquals("requestId"u8)) { line.ErrorRequestId = ReadOptionalText(ref reader); }
-                    else if (reader.ValueTextEquals("status"u8)) { reader.Read(); line.ErrorStatus = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var s) ? s : null; }
+                    else if (reader.ValueTextEquals("status"u8)) { line.ErrorStatus = (int?)ReadLenientInteger(ref reader); }
                     else
                     {
                         reader.Read();

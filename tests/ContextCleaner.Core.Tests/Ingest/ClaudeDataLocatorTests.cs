@@ -88,10 +88,7 @@ public sealed class ClaudeDataLocatorTests : IDisposable
         location.LookedIn.Count.ShouldBe(4);
     }
 
-    [Fact(Skip = "BUG: ClaudeDataLocator.Locate keeps a trailing separator when the folder given is itself a projects/ folder "
-        + "(\"~/.claude/projects/\" stays \".../projects/\"), and de-duplicates by ordinal string comparison, so the same folder is "
-        + "listed twice next to \"~/.claude\": every transcript is then enumerated and read twice (file, line and duplicate counts "
-        + "of the import summary doubled). Expected: one entry, without the trailing separator.")]
+    [Fact]
     public void Locate_ProjectsFolderWithTrailingSeparator_CountsOnceWithoutTheSeparator()
     {
         var projects = _temp.CreateDirectory("home/.claude/projects");

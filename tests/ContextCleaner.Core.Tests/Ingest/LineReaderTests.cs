@@ -111,10 +111,7 @@ public sealed class LineReaderTests : IDisposable
         consumed.ShouldBe(content.Length);
     }
 
-    [Fact(Skip = "BUG: LineReader.cs enforces maxLineBytes only when a line does not fit the current buffer, and the first buffer is "
-        + "min(1 MiB, range length) rounded up by ArrayPool: with maxLineBytes = 4096 (the smallest ImportOptions allows) a 10,000-byte "
-        + "line is delivered instead of reported as Oversized, so ImportOptions.MaxLineBytes (\"longer ones are skipped and counted\") "
-        + "does not hold below 1 MiB.")]
+    [Fact]
     public void ReadLines_LineLongerThanSmallLimit_ReportsOversized()
     {
         var longLine = new string('x', 10_000);
