@@ -31,6 +31,7 @@ sw.Restart();
 var merger = new ImportMerger(true);
 var pending = merger.Merge(results, stats, []);
 Console.WriteLine($"merge {sw.Elapsed.TotalMilliseconds:0.0} ms -> {pending.NewEvents.Count}");
+if (args[0] == "parse-only") { return; }
 sw.Restart();
 await using var store = new DuckDbTelemetryStore(args[2], TimeProvider.System);
 await store.InitializeAsync(default);
