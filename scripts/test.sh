@@ -38,6 +38,37 @@ else
   failed=$((failed + 1))
 fi
 
+echo "== native AOT binary gives the managed build's answers"
+if ! command -v clang >/dev/null 2>&1 || ! command -v ld.lld >/dev/null 2>&1; then
+  echo "installing clang and lld (Native AOT links with them)"
+  { apt-get update -qq && apt-get install -y -qq clang lld; } > "$results/apt.log" 2>&1 || echo "apt-get failed: see $results/apt.log"
+fi
+aot="$root/artifacts/aot"
+managed=(dotnet "$root/src/ContextCleaner.Cli/bin/$CONFIGURATION/net10.0/context-cleaner.dll")
+if dotnet publish src/ContextCleaner.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$aot" -nologo -v q > "$results/aot-publish.log" 2>&1; then
+  work=$(mktemp -d)
+  for report in daily weekly monthly session blocks; do
+    args=(report "$report" --json -z UTC --source "$root/samples/claude")
+    "${managed[@]}" "${args[@]}" --store "duckdb://$work/managed.duckdb" > "$work/managed-$report.json" 2>&1
+    "$aot/context-cleaner" "${args[@]}" --store "duckdb://$work/native.duckdb" > "$work/native-$report.json" 2>&1
+    if cmp -s "$work/managed-$report.json" "$work/native-$report.json" && grep -q '"' "$work/native-$report.json"; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1)); echo "FAILED: native report $report differs from managed"; diff "$work/managed-$report.json" "$work/native-$report.json" | head -5
+    fi
+  done
+  if HOME="$work" "$aot/context-cleaner" report daily --store "duckdb://$work/empty.duckdb" 2> "$work/err.txt"; then
+    failed=$((failed + 1)); echo "FAILED: native binary without transcripts exited 0"
+  elif grep -q "No Claude Code transcripts found" "$work/err.txt"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); echo "FAILED: native binary without transcripts: $(cat "$work/err.txt")"
+  fi
+  rm -rf "$work"
+else
+  failed=$((failed + 1)); echo "FAILED: native AOT publish (see $results/aot-publish.log)"; tail -n 5 "$results/aot-publish.log"
+fi
+
 echo "== ccusage comparison"
 compare_out=$(bash scripts/compare-ccusage.sh 2>&1)
 echo "$compare_out" | grep -E '^(==|   [0-9]+ passed)' || true

@@ -7,10 +7,14 @@ namespace ContextCleaner.Core.Events;
 
 /// <summary>
 /// Deterministic event ids: a 128-bit XxHash of the event's natural key, so the same event read twice (re-import,
-/// replayed transcript line, re-delivered OTLP batch) always gets the same id.
+/// replayed transcript line, re-delivered OTLP batch) always gets the same id. Each key part is followed by a unit
+/// separator, so ("ab", "c") and ("a", "bc") hash differently.
 /// </summary>
 public static class EventIdentity
 {
+    private const byte Separator = 0x1f;
+    private const int StackLimit = 512;
+
     /// <summary>
     /// Id of an API response. Claude Code writes one transcript line per content block with the same
     /// (<c>message.id</c>, <c>requestId</c>) and the same usage; resumed sessions replay them. All of them are one request.
@@ -18,15 +22,8 @@ public static class EventIdentity
     public static Guid ForApiResponse(string messageId, string? requestId) => Hash("response", messageId, requestId ?? "");
 
     /// <summary>The same id as <see cref="ForApiResponse(string, string?)"/>, from the UTF-8 bytes of the message id.</summary>
-    public static Guid ForApiResponse(ReadOnlySpan<byte> messageIdUtf8, string? requestId)
-    {
-        var hash = new XxHash128();
-        Append(ref hash, "response");
-        hash.Append(messageIdUtf8);
-        hash.Append([0x1f]);
-        Append(ref hash, requestId ?? "");
-        return Digest(ref hash);
-    }
+    public static Guid ForApiResponse(ReadOnlySpan<byte> messageIdUtf8, string? requestId) =>
+        Hash("response"u8, messageIdUtf8, requestId ?? "");
 
     /// <summary>Id of a transcript line that is an event on its own (retry, error), keyed by the line's uuid.</summary>
     public static Guid ForTranscriptLine(string uuid) => Hash("line", uuid, "");
@@ -39,32 +36,57 @@ public static class EventIdentity
 
     private static Guid Hash(string scope, string a, string b)
     {
-        var hash = new XxHash128();
-        Append(ref hash, scope);
-        Append(ref hash, a);
-        Append(ref hash, b);
-        return Digest(ref hash);
-    }
-
-    private static Guid Digest(ref XxHash128 hash)
-    {
-        Span<byte> digest = stackalloc byte[16];
-        hash.GetCurrentHash(digest);
-        return new Guid(digest);
-    }
-
-    // Each part is followed by a unit separator, so ("ab", "c") and ("a", "bc") hash differently.
-    private static void Append(ref XxHash128 hash, string part)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(part.Length) + 1;
-        var rented = max > 512 ? ArrayPool<byte>.Shared.Rent(max) : null;
-        Span<byte> buffer = rented ?? stackalloc byte[512];
-        var n = Encoding.UTF8.GetBytes(part, buffer);
-        buffer[n] = 0x1f;
-        hash.Append(buffer[..(n + 1)]);
+        var max = Encoding.UTF8.GetMaxByteCount(scope.Length + a.Length + b.Length) + 3;
+        var rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[StackLimit];
+        var n = Put(buffer, scope);
+        n += Put(buffer[n..], a);
+        n += Put(buffer[n..], b);
+        var id = Digest(buffer[..n]);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+
+        return id;
+    }
+
+    private static Guid Hash(ReadOnlySpan<byte> scope, ReadOnlySpan<byte> a, string b)
+    {
+        var max = scope.Length + a.Length + Encoding.UTF8.GetMaxByteCount(b.Length) + 3;
+        var rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[StackLimit];
+        var n = Put(buffer, scope);
+        n += Put(buffer[n..], a);
+        n += Put(buffer[n..], b);
+        var id = Digest(buffer[..n]);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return id;
+    }
+
+    private static int Put(Span<byte> buffer, string part)
+    {
+        var n = Encoding.UTF8.GetBytes(part, buffer);
+        buffer[n] = Separator;
+        return n + 1;
+    }
+
+    private static int Put(Span<byte> buffer, ReadOnlySpan<byte> part)
+    {
+        part.CopyTo(buffer);
+        buffer[part.Length] = Separator;
+        return part.Length + 1;
+    }
+
+    // The one-shot API hashes on the stack; an XxHash128 instance per event was the largest allocation of an import.
+    private static Guid Digest(ReadOnlySpan<byte> key)
+    {
+        Span<byte> digest = stackalloc byte[16];
+        XxHash128.Hash(key, digest);
+        return new Guid(digest);
     }
 }

@@ -11,7 +11,9 @@ namespace ContextCleaner.Core.Ingest;
 /// </summary>
 internal sealed class FileImportWorker(PriceTable prices, int maxLineBytes, int maxProblemsPerFile) : ILineVisitor
 {
+    private const int SubtypeWindow = 8192;
     private readonly TranscriptLine _line = new();
+    private byte[] _buffer = new byte[LineReader.InitialBufferSize];
     private TranscriptFile _file = null!;
     private List<TelemetryEvent> _events = null!;
     private ImportStatistics _stats = null!;
@@ -37,7 +39,12 @@ internal sealed class FileImportWorker(PriceTable prices, int maxLineBytes, int 
                 _stats.FilesReadWhole = 1;
             }
 
-            var consumed = LineReader.ReadLines(handle, start, length, maxLineBytes, this, cancellationToken);
+            var consumed = LineReader.ReadLines(handle, start, length, maxLineBytes, this, ref _buffer, cancellationToken);
+            if (_buffer.Length > LineReader.InitialBufferSize)
+            {
+                _buffer = new byte[LineReader.InitialBufferSize];     // a huge line is rare: do not keep its buffer
+            }
+
             _stats.BytesRead = length - start;
             var window = FileFingerprint.WindowFor(consumed);
             var next = new FileCheckpoint(file.Path, length, file.LastWriteUtc, consumed, FileFingerprint.Compute(handle, consumed, window), window);
@@ -63,8 +70,10 @@ internal sealed class FileImportWorker(PriceTable prices, int maxLineBytes, int 
 
         // Needles whose first and last bytes are rare together keep the vectorized search fast (a needle that starts
         // and ends with a quote is slow in JSON, where quotes are everywhere); no colon in them, so `"usage": {` as
-        // other JSON writers space it still matches. False positives only cost a full parse.
-        var mayHoldEvent = text.IndexOf("usage\""u8) >= 0 || text.IndexOf("subtype\""u8) >= 0;
+        // other JSON writers space it still matches. False positives only cost a full parse. A system line's subtype
+        // sits in its first few hundred bytes (after uuid, cwd, session, version, branch and type), so only the head of
+        // a line is searched for it: the big tool-result lines are not scanned a second time.
+        var mayHoldEvent = text.IndexOf("usage\""u8) >= 0 || text[..Math.Min(text.Length, SubtypeWindow)].IndexOf("subtype\""u8) >= 0;
         if (!mayHoldEvent && terminated)
         {
             if (text[0] != (byte)'{' || text[^1] != (byte)'}')

@@ -9,13 +9,27 @@ namespace ContextCleaner.Core.Ingest;
 /// </summary>
 internal static class LineReader
 {
-    private const int InitialBufferSize = 1 << 20;
+    /// <summary>Size of a fresh read buffer.</summary>
+    public const int InitialBufferSize = 1 << 20;
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     public static long ReadLines(SafeFileHandle handle, long start, long end, int maxLineBytes, ILineVisitor visitor, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(InitialBufferSize, Math.Max(4096, end - start)));
         try
+        {
+            return ReadLines(handle, start, end, maxLineBytes, visitor, ref buffer, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Same, through a caller-owned buffer that is grown in place for a longer line (and kept for the next file).</summary>
+    public static long ReadLines(SafeFileHandle handle, long start, long end, int maxLineBytes, ILineVisitor visitor, ref byte[] buffer,
+        CancellationToken cancellationToken)
+    {
         {
             var bufferStart = start;    // file offset of buffer[0]
             var filled = 0;
@@ -78,9 +92,8 @@ internal static class LineReader
                     }
                     else
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, maxLineBytes));
+                        var larger = new byte[(int)Math.Min((long)buffer.Length * 2, maxLineBytes)];
                         buffer.AsSpan(0, filled).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
                         buffer = larger;
                         continue;
                     }
@@ -90,10 +103,6 @@ internal static class LineReader
                 bufferStart += consumed;
                 filled -= consumed;
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

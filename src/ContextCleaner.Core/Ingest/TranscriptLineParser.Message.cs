@@ -110,10 +110,10 @@ internal static partial class TranscriptLineParser
         var sawOutput = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("input_tokens"u8)) { input = Tokens(ref reader, line, "input_tokens"); sawInput = true; }
-            else if (reader.ValueTextEquals("output_tokens"u8)) { output = Tokens(ref reader, line, "output_tokens"); sawOutput = true; }
-            else if (reader.ValueTextEquals("cache_read_input_tokens"u8)) { read = Tokens(ref reader, line, "cache_read_input_tokens"); }
-            else if (reader.ValueTextEquals("cache_creation_input_tokens"u8)) { creation = Tokens(ref reader, line, "cache_creation_input_tokens"); }
+            if (reader.ValueTextEquals("input_tokens"u8)) { input = Tokens(ref reader, line, "usage.input_tokens"); sawInput = true; }
+            else if (reader.ValueTextEquals("output_tokens"u8)) { output = Tokens(ref reader, line, "usage.output_tokens"); sawOutput = true; }
+            else if (reader.ValueTextEquals("cache_read_input_tokens"u8)) { read = Tokens(ref reader, line, "usage.cache_read_input_tokens"); }
+            else if (reader.ValueTextEquals("cache_creation_input_tokens"u8)) { creation = Tokens(ref reader, line, "usage.cache_creation_input_tokens"); }
             else if (reader.ValueTextEquals("speed"u8)) { line.Speed = ReadString(ref reader, line, "usage.speed"); }
             else if (reader.ValueTextEquals("cache_creation"u8)) { ReadCacheCreation(ref reader, line, ref split5m, ref split1h); }
             else
@@ -149,8 +149,8 @@ internal static partial class TranscriptLineParser
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("ephemeral_5m_input_tokens"u8)) { split5m = Tokens(ref reader, line, "ephemeral_5m_input_tokens"); }
-            else if (reader.ValueTextEquals("ephemeral_1h_input_tokens"u8)) { split1h = Tokens(ref reader, line, "ephemeral_1h_input_tokens"); }
+            if (reader.ValueTextEquals("ephemeral_5m_input_tokens"u8)) { split5m = Tokens(ref reader, line, "usage.ephemeral_5m_input_tokens"); }
+            else if (reader.ValueTextEquals("ephemeral_1h_input_tokens"u8)) { split1h = Tokens(ref reader, line, "usage.ephemeral_1h_input_tokens"); }
             else
             {
                 reader.Read();
@@ -161,10 +161,10 @@ internal static partial class TranscriptLineParser
 
     private static long Tokens(ref Utf8JsonReader reader, TranscriptLine line, string field)
     {
-        var value = ReadInteger(ref reader, line, "usage." + field) ?? 0;
+        var value = ReadInteger(ref reader, line, field) ?? 0;
         if (value < 0)
         {
-            line.Problem ??= $"usage.{field} is negative";
+            line.Problem ??= $"{field} is negative";
             return 0;
         }
 

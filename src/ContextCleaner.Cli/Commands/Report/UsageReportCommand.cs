@@ -15,6 +15,7 @@ internal abstract class UsageReportCommand<TSettings>(CliEnvironment environment
     {
         var request = Customize(Request(settings, period), settings);
         var report = await UsageReportService.BuildAsync(store, request, cancellationToken);
+        Trace.Mark("report built");
         Warn(report.Unpriced);
         if (settings.Json)
         {
