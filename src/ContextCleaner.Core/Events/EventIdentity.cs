@@ -36,13 +36,12 @@ public static class EventIdentity
 
     private static Guid Hash(string scope, string a, string b)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(scope.Length + a.Length + b.Length) + 3;
+        var max = Encoding.UTF8.GetMaxByteCount(scope.Length + a.Length);
         var rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
         Span<byte> buffer = rented ?? stackalloc byte[StackLimit];
-        var n = Put(buffer, scope);
-        n += Put(buffer[n..], a);
-        n += Put(buffer[n..], b);
-        var id = Digest(buffer[..n]);
+        var scopeLength = Encoding.UTF8.GetBytes(scope, buffer);
+        var aLength = Encoding.UTF8.GetBytes(a, buffer[scopeLength..]);
+        var id = Hash(buffer[..scopeLength], buffer.Slice(scopeLength, aLength), b);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
