@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 
+namespace ContextCleaner.Benchmarks;
+
 /// <summary>Samples allocations (one event per ~100 KB) by type, to find what an import allocates.</summary>
 internal sealed class AllocationListener : EventListener
 {

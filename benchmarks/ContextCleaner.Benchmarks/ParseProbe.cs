@@ -2,6 +2,8 @@ using System.Text;
 using ContextCleaner.Core.Ingest;
 using ContextCleaner.Core.Pricing;
 
+namespace ContextCleaner.Benchmarks;
+
 internal static class ParseProbe
 {
     public static void Run(string file)

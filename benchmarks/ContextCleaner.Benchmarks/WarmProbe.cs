@@ -2,6 +2,8 @@ using System.Diagnostics;
 using ContextCleaner.Core.Analytics;
 using ContextCleaner.Storage.DuckDb;
 
+namespace ContextCleaner.Benchmarks;
+
 internal static class WarmProbe
 {
     public static async Task RunAsync(string store)
