@@ -40,6 +40,11 @@ public sealed class TranscriptImporter
         var files = TranscriptFileEnumerator.Enumerate(location.ProjectDirectories, statistics, problems);
         var checkpoints = await _store.LoadCheckpointsAsync(cancellationToken).ConfigureAwait(false);
         var work = ImportPlan.Create(files, checkpoints, statistics);
+        if (work.Files.Count == 0)
+        {
+            return new ImportSummary(location, statistics, problems, _time.GetElapsedTime(started));
+        }
+
         var storeWasEmpty = (await _store.CountEventsAsync(cancellationToken).ConfigureAwait(false)).Values.Sum() == 0;
 
         var written = new ImportStatistics();
