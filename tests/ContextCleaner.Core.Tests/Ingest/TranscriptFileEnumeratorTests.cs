@@ -1,5 +1,4 @@
 using ContextCleaner.Core.Ingest;
-using ContextCleaner.Core.Tests.TestSupport;
 using Shouldly;
 
 namespace ContextCleaner.Core.Tests.Ingest;

@@ -1,5 +1,4 @@
 using ContextCleaner.Core.Pricing;
-using ContextCleaner.Core.Tests.TestSupport;
 using Shouldly;
 
 namespace ContextCleaner.Core.Tests.Pricing;

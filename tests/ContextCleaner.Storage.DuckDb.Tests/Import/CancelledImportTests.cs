@@ -67,13 +67,13 @@ public sealed class CancelledImportTests
         var counting = new CommitCountingStore(test.Store);
 
         // Parallelism 1 and one batch for everything: the cancellation comes while the only batch is being read.
-        await Should.ThrowAsync<OperationCanceledException>(() => test.ImportAsync(RepoRoot.SampleProjects,
+        await Should.ThrowAsync<OperationCanceledException>(() => test.ImportAsync(RepositoryRoot.SampleProjects,
             new ImportOptions { Parallelism = 1 }, progress, cancel.Token, counting));
 
         counting.CommittedBatches.ShouldBe(0);
         (await test.Store.CountEventsAsync(TestContext.Current.CancellationToken)).GetValueOrDefault(EventKind.ApiRequest).ShouldBe(0);
         (await test.Store.LoadCheckpointsAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
-        var rerun = (await test.ImportAsync(RepoRoot.SampleProjects)).Statistics;
+        var rerun = (await test.ImportAsync(RepositoryRoot.SampleProjects)).Statistics;
         rerun.FilesReadWhole.ShouldBe(31);
         (await test.TotalsAsync()).CostUsd.ShouldBe(2.378393m);
     }

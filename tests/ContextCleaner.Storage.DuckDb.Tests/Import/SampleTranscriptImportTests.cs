@@ -18,7 +18,7 @@ public sealed class SampleTranscriptImportTests
     public async Task ImportAsync_RealTranscripts_ReportsHandCountedTokensAndClaudeCodesCost()
     {
         await using var test = await TestStore.OpenAsync();
-        await test.ImportAsync(RepoRoot.SampleProjects);
+        await test.ImportAsync(RepositoryRoot.SampleProjects);
 
         var report = await test.ReportAsync(new ReportRequest { Period = UsagePeriod.Day, TimeZone = TimeZoneInfo.Utc, Mode = CostMode.Calculate });
 
@@ -40,7 +40,7 @@ public sealed class SampleTranscriptImportTests
     public async Task ImportAsync_RealTranscripts_EverySessionCostsWhatClaudeCodeRecorded()
     {
         await using var test = await TestStore.OpenAsync();
-        await test.ImportAsync(RepoRoot.SampleProjects);
+        await test.ImportAsync(RepositoryRoot.SampleProjects);
 
         var report = await test.ReportAsync(new ReportRequest { Period = UsagePeriod.Session, Mode = CostMode.Calculate });
 
@@ -62,7 +62,7 @@ public sealed class SampleTranscriptImportTests
     {
         await using var test = await TestStore.OpenAsync();
 
-        var summary = await test.ImportAsync(RepoRoot.SampleProjects);
+        var summary = await test.ImportAsync(RepositoryRoot.SampleProjects);
 
         var s = summary.Statistics;
         (s.FilesFound, s.FilesReadWhole, s.FilesUnreadable, s.NotFiles).ShouldBe((31, 31, 0, 0));
@@ -73,7 +73,7 @@ public sealed class SampleTranscriptImportTests
         s.OtherEventLines.ShouldBe(1);    // the model_fallback line
         (s.MalformedLines, s.InvalidLines, s.IncompleteLines, s.OversizedLines).ShouldBe((0, 0, 0, 0));
         s.EventsInserted.ShouldBe(33 + 48 + 7 + 1);
-        s.BytesRead.ShouldBe(Directory.EnumerateFiles(RepoRoot.SampleProjects, "*.jsonl", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
+        s.BytesRead.ShouldBe(Directory.EnumerateFiles(RepositoryRoot.SampleProjects, "*.jsonl", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
         summary.Problems.ShouldBeEmpty();
     }
 
@@ -81,7 +81,7 @@ public sealed class SampleTranscriptImportTests
     public async Task ImportAsync_RealTranscripts_StoresRetriesAndFinalFailuresAsApiErrors()
     {
         await using var test = await TestStore.OpenAsync();
-        await test.ImportAsync(RepoRoot.SampleProjects);
+        await test.ImportAsync(RepositoryRoot.SampleProjects);
 
         var counts = await test.Store.CountEventsAsync(TestContext.Current.CancellationToken);
         counts.GetValueOrDefault(EventKind.ApiRequest).ShouldBe(33);
@@ -101,9 +101,9 @@ public sealed class SampleTranscriptImportTests
     public async Task ImportAsync_RealTranscriptsTwice_SecondRunFindsEveryFileUnchanged()
     {
         await using var test = await TestStore.OpenAsync();
-        await test.ImportAsync(RepoRoot.SampleProjects);
+        await test.ImportAsync(RepositoryRoot.SampleProjects);
 
-        var again = await test.ImportAsync(RepoRoot.SampleProjects);
+        var again = await test.ImportAsync(RepositoryRoot.SampleProjects);
 
         (again.Statistics.FilesFound, again.Statistics.FilesUnchanged, again.Statistics.BytesRead, again.Statistics.EventsInserted)
             .ShouldBe((31, 31, 0, 0));
@@ -113,7 +113,7 @@ public sealed class SampleTranscriptImportTests
     private static Dictionary<string, decimal> LastCostStatePerSession()
     {
         var costs = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(RepoRoot.SampleProjects, "*.jsonl", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(RepositoryRoot.SampleProjects, "*.jsonl", SearchOption.AllDirectories))
         {
             foreach (var line in File.ReadLines(file))
             {

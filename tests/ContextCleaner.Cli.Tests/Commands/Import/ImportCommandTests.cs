@@ -10,7 +10,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_Json_OnSampleTranscripts_CountsEveryKindOfLine()
     {
-        var result = await Cli().RunAsync("import", "--json", "--source", RepositoryPaths.Samples, "--store", Store);
+        var result = await Cli().RunAsync("import", "--json", "--source", RepositoryRoot.Samples, "--store", Store);
 
         result.ExitCode.ShouldBe(0, result.Error);
         var json = result.Json();
@@ -26,9 +26,9 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_Twice_SecondRunReadsNothingAndStoresNothing()
     {
-        await Cli().RunAsync("import", "--source", RepositoryPaths.Samples, "--store", Store);
+        await Cli().RunAsync("import", "--source", RepositoryRoot.Samples, "--store", Store);
 
-        var again = await Cli().RunAsync("import", "--json", "--source", RepositoryPaths.Samples, "--store", Store);
+        var again = await Cli().RunAsync("import", "--json", "--source", RepositoryRoot.Samples, "--store", Store);
 
         again.ExitCode.ShouldBe(0, again.Error);
         again.Json().GetProperty("filesUnchanged").GetInt64().ShouldBe(31);
@@ -65,7 +65,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_ClaudeConfigDirEnvironment_IsUsedWhenNoSourceIsGiven()
     {
-        var result = await Cli().With("CLAUDE_CONFIG_DIR", RepositoryPaths.Samples).RunAsync("import", "--json", "--store", Store);
+        var result = await Cli().With("CLAUDE_CONFIG_DIR", RepositoryRoot.Samples).RunAsync("import", "--json", "--store", Store);
 
         result.ExitCode.ShouldBe(0, result.Error);
         result.Json().GetProperty("filesFound").GetInt64().ShouldBe(31);
@@ -76,7 +76,7 @@ public sealed class ImportCommandTests : IDisposable
     [InlineData("clickhouse://localhost:8123/otel")]
     public async Task Import_UnsupportedStore_FailsWithOneLine(string store)
     {
-        var result = await Cli().RunAsync("import", "--source", RepositoryPaths.Samples, "--store", store);
+        var result = await Cli().RunAsync("import", "--source", RepositoryRoot.Samples, "--store", store);
 
         result.ExitCode.ShouldBe(2);
         result.Error.Trim().Split('\n').Length.ShouldBe(1, result.Error);
@@ -85,7 +85,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_StoreFromEnvironment_IsUsedWhenNoStoreOptionIsGiven()
     {
-        var result = await Cli().With("CONTEXT_CLEANER_STORE", Store).RunAsync("import", "--source", RepositoryPaths.Samples);
+        var result = await Cli().With("CONTEXT_CLEANER_STORE", Store).RunAsync("import", "--source", RepositoryRoot.Samples);
 
         result.ExitCode.ShouldBe(0, result.Error);
         File.Exists(_home.Combine("store.duckdb")).ShouldBeTrue();

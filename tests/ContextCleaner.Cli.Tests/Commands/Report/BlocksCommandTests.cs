@@ -31,7 +31,7 @@ public sealed class BlocksCommandTests : IDisposable
         var cli = new CliRun(_home.Path, new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
 
         var result = await cli.RunAsync("report", "blocks", "--json", "--active", "--token-limit", "1000000",
-            "--source", RepositoryPaths.Samples, "--store", "duckdb://" + _home.Combine("store.duckdb"));
+            "--source", RepositoryRoot.Samples, "--store", "duckdb://" + _home.Combine("store.duckdb"));
 
         result.ExitCode.ShouldBe(0, result.Error);
         var block = result.Json().GetProperty("blocks").EnumerateArray().ShouldHaveSingleItem();
@@ -46,5 +46,5 @@ public sealed class BlocksCommandTests : IDisposable
     public void Dispose() => _home.Dispose();
 
     private Task<CliResult> Run(params string[] args) =>
-        new CliRun(_home.Path).RunAsync([.. args, "--source", RepositoryPaths.Samples, "--store", "duckdb://" + _home.Combine("store.duckdb")]);
+        new CliRun(_home.Path).RunAsync([.. args, "--source", RepositoryRoot.Samples, "--store", "duckdb://" + _home.Combine("store.duckdb")]);
 }

@@ -12,7 +12,7 @@ public sealed class PricingOptionTests : IDisposable
     public async Task Daily_UnknownModel_WarnsAndThenPricesFromOverrideFile()
     {
         // s01's only request (2722 input, 15 output, 19123 5-minute writes), renamed to a model no table knows.
-        var line = File.ReadLines(Path.Combine(RepositoryPaths.Samples, "projects", "-home-user-project", "1732c5b9-417b-44b2-a76e-b963335c12f9.jsonl"))
+        var line = File.ReadLines(Path.Combine(RepositoryRoot.Samples, "projects", "-home-user-project", "1732c5b9-417b-44b2-a76e-b963335c12f9.jsonl"))
             .First(l => l.Contains("\"usage\":{", StringComparison.Ordinal))
             .Replace("claude-sonnet-4-5-20250929", "claude-mystery-9", StringComparison.Ordinal);
         Directory.CreateDirectory(_home.Combine("claude", "projects", "p"));
@@ -45,7 +45,7 @@ public sealed class PricingOptionTests : IDisposable
             """, TestContext.Current.CancellationToken);
 
         var result = await new CliRun(_home.Path).RunAsync("report", "daily", "--prices", _home.Combine("prices.json"),
-            "--source", RepositoryPaths.Samples, "--store", "duckdb://" + _home.Combine("store.duckdb"));
+            "--source", RepositoryRoot.Samples, "--store", "duckdb://" + _home.Combine("store.duckdb"));
 
         result.ExitCode.ShouldBe(2);
         result.Error.Trim().Split('\n').Length.ShouldBe(1, result.Error);

@@ -62,5 +62,5 @@ public sealed class SessionCommandTests : IDisposable
     public void Dispose() => _home.Dispose();
 
     private Task<CliResult> Run(params string[] args) =>
-        new CliRun(_home.Path).RunAsync([.. args, "--source", RepositoryPaths.Samples, "--store", "duckdb://" + _home.Combine("store.duckdb")]);
+        new CliRun(_home.Path).RunAsync([.. args, "--source", RepositoryRoot.Samples, "--store", "duckdb://" + _home.Combine("store.duckdb")]);
 }
