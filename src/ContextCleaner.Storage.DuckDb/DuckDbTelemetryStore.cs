@@ -7,7 +7,8 @@ namespace ContextCleaner.Storage.DuckDb;
 
 /// <summary>
 /// The embedded store: one DuckDB file (or <c>:memory:</c>). Timestamps are stored as UTC <c>TIMESTAMP</c>; the
-/// connection's time zone is UTC so conversions to report time zones are explicit in SQL.
+/// connection's time zone is set to UTC so that no implicit cast (a parameter bound as a zoned timestamp) can shift
+/// them by the machine's zone. Report time zones are applied in Core (see docs/adr/0002).
 /// </summary>
 public sealed partial class DuckDbTelemetryStore : ITelemetryStore
 {

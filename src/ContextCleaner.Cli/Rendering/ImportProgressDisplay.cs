@@ -26,10 +26,6 @@ internal static class ImportProgressDisplay
     {
         public void Report(ImportProgress value)
         {
-            if (value.BatchesWritten > 0)
-            {
-                return;     // a commit notice, not a read position
-            }
 
             task.MaxValue = Math.Max(1, value.BytesTotal);
             task.Value = value.BytesDone;

@@ -7,7 +7,7 @@ namespace ContextCleaner.Core.Analytics;
 /// multiple of 15 minutes, most of whole hours; a UTC bucket of that size therefore lies inside one local day, and
 /// summing buckets per local day is exact.
 /// </summary>
-public static class LocalCalendar
+internal static class LocalCalendar
 {
     private static readonly DateTime ModernEra = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 

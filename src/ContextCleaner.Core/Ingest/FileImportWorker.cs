@@ -23,7 +23,7 @@ internal sealed class FileImportWorker(PriceTable prices, int maxLineBytes, int 
     {
         _file = file;
         _events = [];
-        _stats = new ImportStatistics { FilesFound = 1 };
+        _stats = new ImportStatistics();     // files are counted while enumerating
         _problems = [];
         try
         {

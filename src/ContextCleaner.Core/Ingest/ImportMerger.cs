@@ -20,9 +20,7 @@ internal sealed class ImportMerger(bool storeWasEmpty)
         var pending = new Dictionary<Guid, (TelemetryEvent Event, bool IsNew)>();
         foreach (var result in results)
         {
-            var stats = result.Statistics;
-            stats.FilesFound = 0;   // already counted while enumerating
-            statistics.Add(stats);
+            statistics.Add(result.Statistics);
             problems.AddRange(result.Problems);
             foreach (var candidate in result.Events)
             {

@@ -1,6 +1,6 @@
 namespace ContextCleaner.Core.Ingest;
 
-/// <summary>Progress of an import.</summary>
+/// <summary>Progress of an import: each report carries every counter.</summary>
 /// <param name="FilesDone">Files finished.</param>
 /// <param name="FilesTotal">Files to read.</param>
 /// <param name="BytesDone">Bytes read.</param>

@@ -9,4 +9,4 @@ namespace ContextCleaner.Core.Ingest;
 /// <param name="SessionId">Session the file belongs to.</param>
 /// <param name="Length">Length when enumerated.</param>
 /// <param name="LastWriteUtc">Modification time when enumerated.</param>
-public sealed record TranscriptFile(string Path, string Project, string SessionId, long Length, DateTime LastWriteUtc);
+internal sealed record TranscriptFile(string Path, string Project, string SessionId, long Length, DateTime LastWriteUtc);

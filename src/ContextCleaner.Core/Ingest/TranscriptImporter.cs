@@ -48,13 +48,13 @@ public sealed class TranscriptImporter
         var storeWasEmpty = (await _store.CountEventsAsync(cancellationToken).ConfigureAwait(false)).Values.Sum() == 0;
 
         var written = new ImportStatistics();
-        var batchesWritten = 0;
+        var tracker = new ImportProgressTracker(progress, work.Files.Count, work.TotalBytes);
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var batches = Channel.CreateBounded<EventBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         // The reader gets a thread of its own: Parallel.For and the store's (synchronous) writes would otherwise compete for
         // the two pool threads of a 2-core machine and wait for the pool to grow.
         var reader = Task.Factory.StartNew(
-            () => ReadAll(work, new ImportMerger(storeWasEmpty), statistics, problems, progress, batches.Writer, failure.Token),
+            () => ReadAll(work, new ImportMerger(storeWasEmpty), statistics, problems, tracker, batches.Writer, failure.Token),
             failure.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
@@ -64,7 +64,7 @@ public sealed class TranscriptImporter
                 written.EventsInserted += result.Inserted;
                 written.EventsReplaced += result.Replaced;
                 written.Duplicates += result.AlreadyStored;
-                progress?.Report(new ImportProgress(0, work.Files.Count, 0, work.TotalBytes, ++batchesWritten));
+                tracker.BatchCommitted();
             }
         }
         catch
@@ -84,19 +84,14 @@ public sealed class TranscriptImporter
     }
 
     private void ReadAll(ImportPlan work, ImportMerger merger, ImportStatistics statistics, List<ImportProblem> problems,
-        IProgress<ImportProgress>? progress, ChannelWriter<EventBatch> output, CancellationToken cancellationToken)
+        ImportProgressTracker tracker, ChannelWriter<EventBatch> output, CancellationToken cancellationToken)
     {
-        long filesDone = 0, bytesDone = 0;
-        progress?.Report(new ImportProgress(0, work.Files.Count, 0, work.TotalBytes));
+        tracker.Start();
         try
         {
             foreach (var batch in work.Batches(_options.BatchBytes))
             {
-                var results = ReadBatch(batch, bytes =>
-                {
-                    var read = Interlocked.Add(ref bytesDone, bytes);
-                    progress?.Report(new ImportProgress(Interlocked.Increment(ref filesDone), work.Files.Count, read, work.TotalBytes));
-                }, cancellationToken);
+                var results = ReadBatch(batch, tracker.FileRead, cancellationToken);
                 var merged = merger.Merge(results, statistics, problems);
                 while (!output.TryWrite(merged))
                 {

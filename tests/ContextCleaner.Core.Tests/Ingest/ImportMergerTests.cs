@@ -140,6 +140,7 @@ public sealed class ImportMergerTests
         var batch = new ImportMerger(storeWasEmpty: false).Merge([a, b], statistics, problems);
 
         statistics.FilesFound.ShouldBe(2);   // counted while enumerating, not again per result
+        statistics.BytesRead.ShouldBe(2_000);
         statistics.Lines.ShouldBe(7);
         statistics.MalformedLines.ShouldBe(1);
         problems.ShouldHaveSingleItem().Offset.ShouldBe(7);
@@ -154,7 +155,7 @@ public sealed class ImportMergerTests
     private static FileImportResult FileResult(string path, params TelemetryEvent[] events) => new(
         new TranscriptFile(path, "p", "s", 1_000, new DateTime(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc)),
         [.. events],
-        new ImportStatistics { FilesFound = 1 },
+        new ImportStatistics { BytesRead = 1_000 },     // a worker's counters; files are counted while enumerating
         new FileCheckpoint(path, 1_000, new DateTime(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc), 1_000, 42, 1_000),
         []);
 
