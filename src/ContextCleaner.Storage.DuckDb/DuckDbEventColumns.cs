@@ -4,16 +4,19 @@ using DuckDB.NET.Data;
 
 namespace ContextCleaner.Storage.DuckDb;
 
-/// <summary>Writes a <see cref="TelemetryEvent"/> as one appender row, in the column order of its table.</summary>
+/// <summary>
+/// Writes a <see cref="TelemetryEvent"/> as one appender row, in the column order of its table. Session and project
+/// stay NULL when the event's source already records them.
+/// </summary>
 internal static class DuckDbEventColumns
 {
     /// <summary>A row of <c>api_requests</c>.</summary>
-    public static void AppendRequest(DuckDBAppender appender, TelemetryEvent e, int? sourceId) =>
+    public static void AppendRequest(DuckDBAppender appender, TelemetryEvent e, DuckDbSource? source) =>
         appender.CreateRow()
             .AppendValue(e.Id)
             .AppendValue(e.TimestampUtc)
-            .AppendValue(e.SessionId)
-            .AppendValue(e.Project)
+            .AppendValue(source is { } s ? s.SessionIdColumn(e.SessionId) : e.SessionId)
+            .AppendValue(source is { } p ? p.ProjectColumn(e.Project) : e.Project)
             .AppendValue(e.Model)
             .AppendValue(e.Tokens.Input)
             .AppendValue(e.Tokens.Output)
@@ -26,19 +29,19 @@ internal static class DuckDbEventColumns
             .AppendValue(e.RequestId)
             .AppendValue(e.IsSidechain)
             .AppendValue(e.DurationMs)
-            .AppendValue(sourceId)
+            .AppendValue(source?.Id)
             .AppendValue(e.SourceOffset)
             .AppendValue(Attributes(e))
             .EndRow();
 
     /// <summary>A row of <c>events</c> (every kind but API requests).</summary>
-    public static void AppendEvent(DuckDBAppender appender, TelemetryEvent e, int? sourceId) =>
+    public static void AppendEvent(DuckDBAppender appender, TelemetryEvent e, DuckDbSource? source) =>
         appender.CreateRow()
             .AppendValue(e.Id)
             .AppendValue(EventKindNames.ToName(e.Kind))
             .AppendValue(e.TimestampUtc)
-            .AppendValue(e.SessionId)
-            .AppendValue(e.Project)
+            .AppendValue(source is { } s ? s.SessionIdColumn(e.SessionId) : e.SessionId)
+            .AppendValue(source is { } p ? p.ProjectColumn(e.Project) : e.Project)
             .AppendValue(e.Model)
             .AppendValue(e.DurationMs)
             .AppendValue(e.StatusCode)
@@ -51,7 +54,7 @@ internal static class DuckDbEventColumns
             .AppendValue(e.MessageId)
             .AppendValue(e.RequestId)
             .AppendValue(e.IsSidechain)
-            .AppendValue(sourceId)
+            .AppendValue(source?.Id)
             .AppendValue(e.SourceOffset)
             .AppendValue(Attributes(e))
             .EndRow();

@@ -9,7 +9,10 @@ namespace ContextCleaner.Storage.DuckDb;
 /// event kind lives in <c>events</c> with the wide error/tool columns. The managed appender pays per value, null or
 /// not, so one wide table made a cold 1 GB import several times slower (see benchmarks/README.md). The view
 /// <c>all_events</c> puts both back together in the canonical model's shape; the source file of every event is in
-/// <c>sources</c>, referenced by id (a path per row was the single most expensive column to write).
+/// <c>sources</c>, referenced by id (a path per row was the single most expensive column to write). Since migration 2 a
+/// source also holds the session and project all its events share (a transcript file belongs to one session); rows of
+/// such a source leave those columns NULL, and the views <c>requests</c> and <c>all_events</c> resolve them. Read through
+/// the views, write the tables. Per-row strings were most of the memory DuckDB holds for appended rows until a checkpoint.
 /// </remarks>
 internal static class DuckDbMigrations
 {
@@ -89,6 +92,49 @@ internal static class DuckDbMigrations
             )
             """,
             "CREATE TABLE store_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+        ]),
+        new(2, "session and project of a source file kept once in sources; views resolve them",
+        [
+            "ALTER TABLE sources ADD COLUMN session_id VARCHAR",
+            "ALTER TABLE sources ADD COLUMN project VARCHAR",
+            """
+            UPDATE sources SET session_id = x.session_id, project = x.project
+            FROM (SELECT source_id, any_value(session_id) AS session_id, any_value(project) AS project
+                  FROM all_events WHERE source_id IS NOT NULL GROUP BY source_id) x
+            WHERE sources.source_id = x.source_id
+            """,
+            """
+            UPDATE api_requests SET session_id = NULL, project = NULL FROM sources s
+            WHERE api_requests.source_id = s.source_id
+              AND api_requests.session_id IS NOT DISTINCT FROM s.session_id AND api_requests.project IS NOT DISTINCT FROM s.project
+            """,
+            """
+            UPDATE events SET session_id = NULL, project = NULL FROM sources s
+            WHERE events.source_id = s.source_id
+              AND events.session_id IS NOT DISTINCT FROM s.session_id AND events.project IS NOT DISTINCT FROM s.project
+            """,
+            """
+            CREATE VIEW requests AS
+            SELECT r.event_id, r.ts, coalesce(r.session_id, s.session_id) AS session_id, coalesce(r.project, s.project) AS project,
+                   r.model, r.input_tokens, r.output_tokens, r.cache_read_tokens, r.cache_write_5m_tokens, r.cache_write_1h_tokens,
+                   r.cost_reported_usd, r.cost_computed_usd, r.speed, r.request_id, r.is_sidechain, r.duration_ms, r.source_id,
+                   r.source_offset, r.attributes
+            FROM api_requests r LEFT JOIN sources s ON s.source_id = r.source_id
+            """,
+            "DROP VIEW all_events",
+            """
+            CREATE VIEW all_events AS
+            SELECT event_id, 'api_request' AS kind, ts, session_id, project, model, input_tokens, output_tokens, cache_read_tokens,
+                   cache_write_5m_tokens, cache_write_1h_tokens, cost_reported_usd, cost_computed_usd, speed, duration_ms,
+                   NULL::INTEGER AS status_code, NULL AS error_message, NULL AS error_type, NULL::INTEGER AS attempt, NULL::BIGINT AS retry_in_ms,
+                   NULL AS tool_name, NULL::BOOLEAN AS tool_success, NULL AS message_id, request_id, is_sidechain, source_id, source_offset, attributes
+            FROM requests
+            UNION ALL
+            SELECT e.event_id, e.kind, e.ts, coalesce(e.session_id, s.session_id), coalesce(e.project, s.project), e.model, 0, 0, 0, 0, 0,
+                   NULL, NULL, NULL, e.duration_ms, e.status_code, e.error_message, e.error_type, e.attempt, e.retry_in_ms, e.tool_name,
+                   e.tool_success, e.message_id, e.request_id, e.is_sidechain, e.source_id, e.source_offset, e.attributes
+            FROM events e LEFT JOIN sources s ON s.source_id = e.source_id
+            """,
         ]),
     ];
 }

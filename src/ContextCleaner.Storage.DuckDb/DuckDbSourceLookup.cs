@@ -1,12 +1,12 @@
 namespace ContextCleaner.Storage.DuckDb;
 
-/// <summary>Source ids of one write: the committed ones and those the write adds.</summary>
-internal sealed class DuckDbSourceLookup(Dictionary<string, int> known, Dictionary<string, int> added)
+/// <summary>Sources of one write: the committed ones and those the write adds.</summary>
+internal sealed class DuckDbSourceLookup(Dictionary<string, DuckDbSource> known, Dictionary<string, DuckDbSource> added)
 {
     private string? _lastPath;
-    private int? _lastId;
+    private DuckDbSource? _last;
 
-    public int? IdOf(string? path)
+    public DuckDbSource? Of(string? path)
     {
         if (path is null)
         {
@@ -17,9 +17,9 @@ internal sealed class DuckDbSourceLookup(Dictionary<string, int> known, Dictiona
         if (!ReferenceEquals(path, _lastPath))
         {
             _lastPath = path;
-            _lastId = known.TryGetValue(path, out var id) || added.TryGetValue(path, out id) ? id : null;
+            _last = known.TryGetValue(path, out var source) || added.TryGetValue(path, out source) ? source : null;
         }
 
-        return _lastId;
+        return _last;
     }
 }

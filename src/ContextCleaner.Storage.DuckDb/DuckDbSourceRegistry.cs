@@ -5,26 +5,28 @@ namespace ContextCleaner.Storage.DuckDb;
 
 /// <summary>
 /// Gives every source file or endpoint a small integer id (table <c>sources</c>), so events carry an id instead of
-/// repeating a long path. Ids are read and assigned inside the writing transaction, so two writers (two stores on one
-/// file in one process share a DuckDB instance) never hand out the same id.
+/// repeating a long path, and records the session and project of the source's first event, which its events then need
+/// not repeat. Ids are read and assigned inside the writing transaction, so two writers (two stores on one file in one
+/// process share a DuckDB instance) never hand out the same id.
 /// </summary>
 internal static class DuckDbSourceRegistry
 {
     public static async Task<DuckDbSourceLookup> ResolveAsync(DuckDBConnection connection, IEnumerable<TelemetryEvent> events, CancellationToken cancellationToken)
     {
-        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        var known = new Dictionary<string, DuckDbSource>(StringComparer.Ordinal);
         await using (var read = connection.CreateCommand())
         {
-            read.CommandText = "SELECT location, source_id FROM sources";
+            read.CommandText = "SELECT location, source_id, session_id, project FROM sources";
             await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                known[reader.GetString(0)] = reader.GetInt32(1);
+                known[reader.GetString(0)] = new DuckDbSource(reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3));
             }
         }
 
-        var added = new Dictionary<string, int>(StringComparer.Ordinal);
-        var next = known.Count == 0 ? 1 : known.Values.Max() + 1;
+        var added = new Dictionary<string, DuckDbSource>(StringComparer.Ordinal);
+        var next = known.Count == 0 ? 1 : known.Values.Max(s => s.Id) + 1;
         string? previous = null;
         foreach (var e in events)
         {
@@ -37,16 +39,16 @@ internal static class DuckDbSourceRegistry
             previous = path;
             if (!known.ContainsKey(path) && !added.ContainsKey(path))
             {
-                added[path] = next++;
+                added[path] = new DuckDbSource(next++, e.SessionId, e.Project);
             }
         }
 
         if (added.Count > 0)
         {
             using var appender = connection.CreateAppender("sources");
-            foreach (var (location, id) in added)
+            foreach (var (location, source) in added)
             {
-                appender.CreateRow().AppendValue(id).AppendValue(location).EndRow();
+                appender.CreateRow().AppendValue(source.Id).AppendValue(location).AppendValue(source.SessionId).AppendValue(source.Project).EndRow();
             }
         }
 

@@ -71,7 +71,7 @@ public sealed partial class DuckDbTelemetryStore
             {
                 if (e.Kind == EventKind.ApiRequest)
                 {
-                    DuckDbEventColumns.AppendRequest(appender, e, SourceId(sources, e));
+                    DuckDbEventColumns.AppendRequest(appender, e, sources.Of(e.SourcePath));
                 }
             }
         }
@@ -82,7 +82,7 @@ public sealed partial class DuckDbTelemetryStore
             {
                 if (e.Kind != EventKind.ApiRequest)
                 {
-                    DuckDbEventColumns.AppendEvent(appender, e, SourceId(sources, e));
+                    DuckDbEventColumns.AppendEvent(appender, e, sources.Of(e.SourcePath));
                 }
             }
         }
@@ -101,7 +101,7 @@ public sealed partial class DuckDbTelemetryStore
         {
             foreach (var e in requests)
             {
-                DuckDbEventColumns.AppendRequest(appender, e, SourceId(sources, e));
+                DuckDbEventColumns.AppendRequest(appender, e, sources.Of(e.SourcePath));
             }
         }
 
@@ -125,7 +125,7 @@ public sealed partial class DuckDbTelemetryStore
         {
             foreach (var e in others)
             {
-                DuckDbEventColumns.AppendEvent(appender, e, SourceId(sources, e));
+                DuckDbEventColumns.AppendEvent(appender, e, sources.Of(e.SourcePath));
             }
         }
 
@@ -155,6 +155,4 @@ public sealed partial class DuckDbTelemetryStore
         await ExecuteAsync("INSERT OR REPLACE INTO import_files SELECT * FROM staged_files", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync("DROP TABLE staged_files", cancellationToken).ConfigureAwait(false);
     }
-
-    private static int? SourceId(DuckDbSourceLookup sources, TelemetryEvent e) => sources.IdOf(e.SourcePath);
 }

@@ -38,7 +38,7 @@ internal static class DuckDbUsageSql
                    count(*) FILTER (WHERE cost_computed_usd IS NULL),
                    count(*) FILTER (WHERE cost_computed_usd IS NULL AND cost_reported_usd IS NULL),
                    min(ts), max(ts)
-            FROM api_requests {where}
+            FROM requests {where}
             GROUP BY {string.Join(", ", groups.Append("model_name"))}
             """;
         return (sql, parameters);
@@ -50,7 +50,7 @@ internal static class DuckDbUsageSql
         var sql = $"""
             SELECT ts, {Model}, input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
                    cost_computed_usd, cost_reported_usd
-            FROM api_requests {where}
+            FROM requests {where}
             ORDER BY ts
             """;
         return (sql, parameters);
