@@ -1,5 +1,6 @@
 using ContextCleaner.Cli.Commands.Import;
 using ContextCleaner.Cli.Commands.Report;
+using ContextCleaner.Cli.Commands.Telemetry;
 using ContextCleaner.Cli.Infrastructure;
 using ContextCleaner.Cli.Rendering;
 using ContextCleaner.Core;
@@ -36,6 +37,11 @@ internal static class CliApp
             report.AddCommand<MonthlyCommand>("monthly").WithDescription("Usage by month.");
             report.AddCommand<SessionCommand>("session").WithDescription("Usage by session.");
             report.AddCommand<BlocksCommand>("blocks").WithDescription("5-hour billing blocks with burn rate and projection.");
+        });
+        config.AddBranch("telemetry", telemetry =>
+        {
+            telemetry.SetDescription("Claude Code's OpenTelemetry: receive it, analyse it.");
+            telemetry.AddCommand<ServeCommand>("serve").WithDescription("OTLP/HTTP receiver for Claude Code (JSON or protobuf), storing into the store.");
         });
     }
 

@@ -11,4 +11,11 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
+// SIGTERM (systemd, docker stop, kill) stops as cleanly as Ctrl+C: `telemetry serve` finishes requests in flight.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
+
 return await CliApp.Create(environment, verbose: args.Contains("--verbose")).RunAsync(args, cancellation.Token);

@@ -23,8 +23,8 @@ internal static class DuckDbEventColumns
             .AppendValue(e.Tokens.CacheRead)
             .AppendValue(e.Tokens.CacheWrite5m)
             .AppendValue(e.Tokens.CacheWrite1h)
-            .AppendValue(e.ReportedCostUsd)
-            .AppendValue(e.ComputedCostUsd)
+            .AppendValue(Usd(e.ReportedCostUsd))
+            .AppendValue(Usd(e.ComputedCostUsd))
             .AppendValue(e.Speed)
             .AppendValue(e.RequestId)
             .AppendValue(e.IsSidechain)
@@ -58,6 +58,9 @@ internal static class DuckDbEventColumns
             .AppendValue(e.SourceOffset)
             .AppendValue(Attributes(e))
             .EndRow();
+
+    // The appender truncates digits beyond the column's scale (12); round instead, so 0.0807337499999999 stays $0.08073375.
+    private static decimal? Usd(decimal? value) => value is { } usd ? decimal.Round(usd, 12, MidpointRounding.ToEven) : null;
 
     private static string? Attributes(TelemetryEvent e) =>
         e.Attributes is { Count: > 0 } attributes ? JsonSerializer.Serialize(attributes, DuckDbJsonContext.Default.IReadOnlyDictionaryStringString) : null;

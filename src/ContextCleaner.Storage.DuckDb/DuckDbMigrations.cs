@@ -136,5 +136,36 @@ internal static class DuckDbMigrations
             FROM events e LEFT JOIN sources s ON s.source_id = e.source_id
             """,
         ]),
+        new(3, "api request ids keyed on the request id (shared with OpenTelemetry); metric points",
+        [
+            """
+            CREATE TABLE metric_points (
+                point_id UUID NOT NULL,
+                series_id UUID NOT NULL,
+                name VARCHAR NOT NULL,
+                unit VARCHAR,
+                temporality VARCHAR NOT NULL,
+                is_monotonic BOOLEAN NOT NULL,
+                start_ts TIMESTAMP,
+                ts TIMESTAMP NOT NULL,
+                value DOUBLE NOT NULL,
+                count BIGINT,
+                session_id VARCHAR,
+                model VARCHAR,
+                type VARCHAR,
+                attributes VARCHAR
+            )
+            """,
+            // A cumulative point is the running total of its series since start_ts: its delta is the difference to the
+            // previous point of the same series and window start (the first point counts whole; a new start_ts is a
+            // reset). Delta points are their own delta. Reports sum `delta`, never `value`.
+            """
+            CREATE VIEW metric_deltas AS
+            SELECT *, CASE WHEN temporality = 'cumulative'
+                           THEN value - coalesce(lag(value) OVER (PARTITION BY series_id, start_ts ORDER BY ts), 0)
+                           ELSE value END AS delta
+            FROM metric_points
+            """,
+        ], DuckDbRequestIds.RekeyAsync),
     ];
 }

@@ -27,6 +27,11 @@ internal sealed class DuckDbMigrator(DuckDBConnection connection, TimeProvider t
                 await ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
             }
 
+            if (migration.Code is { } code)
+            {
+                await code(connection, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var record = connection.CreateCommand();
             record.CommandText = "INSERT INTO schema_migrations VALUES ($version, $description, $applied)";
             record.Parameters.Add(new DuckDBParameter("version", migration.Version));

@@ -5,16 +5,35 @@ namespace ContextCleaner.Storage.DuckDb;
 
 public sealed partial class DuckDbTelemetryStore
 {
-    // DuplicatePreference in SQL: a staged copy replaces the stored one when it is main-chain and the stored one a
-    // sidechain replay, or when it has more tokens.
-    private const string ReplacePreferredRequests = """
+    // DuplicatePreference in SQL: a staged copy replaces the stored one when it is a transcript copy and the stored one
+    // came over OTLP, or (same source kind) when it is main-chain and the stored one a sidechain replay, or when it has
+    // more tokens.
+    private static readonly string ReplacePreferredRequests = $"""
         DELETE FROM api_requests USING staged_requests s
         WHERE api_requests.event_id = s.event_id
-          AND CASE WHEN api_requests.is_sidechain <> s.is_sidechain THEN api_requests.is_sidechain
+          AND CASE WHEN {IsOtlp("api_requests")} <> {IsOtlp("s")} THEN {IsOtlp("api_requests")}
+                   WHEN api_requests.is_sidechain <> s.is_sidechain THEN api_requests.is_sidechain
                    ELSE s.input_tokens + s.output_tokens + s.cache_read_tokens + s.cache_write_5m_tokens + s.cache_write_1h_tokens
                       > api_requests.input_tokens + api_requests.output_tokens + api_requests.cache_read_tokens
                         + api_requests.cache_write_5m_tokens + api_requests.cache_write_1h_tokens
               END
+        """;
+
+    // Sources whose location starts with "otlp:" hold OpenTelemetry events (one per session).
+    private static string IsOtlp(string table) =>
+        $"coalesce({table}.source_id IN (SELECT source_id FROM sources WHERE location LIKE 'otlp:%'), false)";
+
+    // Claude Code's own cost and timing arrive only over OTLP, the project and sidechain flag only in transcripts:
+    // both copies take over what only the other one knows before one of them is kept.
+    private static string EnrichFrom(string target, string other) => $"""
+        UPDATE {target} SET cost_reported_usd = coalesce({target}.cost_reported_usd, o.cost_reported_usd),
+                            duration_ms = coalesce({target}.duration_ms, o.duration_ms),
+                            speed = coalesce({target}.speed, o.speed),
+                            attributes = coalesce({target}.attributes, o.attributes)
+        FROM {other} o
+        WHERE {target}.event_id = o.event_id
+          AND ({target}.cost_reported_usd IS NULL AND o.cost_reported_usd IS NOT NULL OR {target}.duration_ms IS NULL AND o.duration_ms IS NOT NULL
+               OR {target}.speed IS NULL AND o.speed IS NOT NULL OR {target}.attributes IS NULL AND o.attributes IS NOT NULL)
         """;
 
     /// <inheritdoc />
@@ -30,6 +49,7 @@ public sealed partial class DuckDbTelemetryStore
         var result = await WriteRequestsAsync(requests, sources, cancellationToken).ConfigureAwait(false);
         var otherResult = await WriteOthersAsync(others, sources, cancellationToken).ConfigureAwait(false);
         await WriteCheckpointsAsync(batch.Checkpoints, cancellationToken).ConfigureAwait(false);
+        await WriteMetricsAsync(batch.Metrics, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         var collapsed = batch.Events.Count - events.Count;
         return new WriteResult(batch.NewEvents.Count + result.Inserted + otherResult.Inserted, result.Replaced + otherResult.Replaced,
@@ -48,7 +68,7 @@ public sealed partial class DuckDbTelemetryStore
                 kept[e.Id] = result.Count;
                 result.Add(e);
             }
-            else if (DuplicatePreference.Prefers(result[index].IsSidechain, result[index].Tokens.Total, e.IsSidechain, e.Tokens.Total))
+            else if (DuplicatePreference.Prefers(result[index], e))
             {
                 result[index] = e;
             }
@@ -105,6 +125,8 @@ public sealed partial class DuckDbTelemetryStore
             }
         }
 
+        await ExecuteAsync(EnrichFrom("api_requests", "staged_requests"), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(EnrichFrom("staged_requests", "api_requests"), cancellationToken).ConfigureAwait(false);
         var replaced = await ExecuteAsync(ReplacePreferredRequests, cancellationToken).ConfigureAwait(false);
         var written = await ExecuteAsync(
             "INSERT INTO api_requests SELECT s.* FROM staged_requests s ANTI JOIN api_requests a ON a.event_id = s.event_id",

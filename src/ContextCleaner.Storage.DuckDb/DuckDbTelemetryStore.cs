@@ -14,15 +14,27 @@ public sealed partial class DuckDbTelemetryStore : ITelemetryStore
 {
     private readonly string _path;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _lockWait;
     private DuckDBConnection? _connection;
 
     /// <summary>Creates a store on <paramref name="path"/> (a file path or <c>:memory:</c>); call <see cref="InitializeAsync"/> next.</summary>
-    public DuckDbTelemetryStore(string path, TimeProvider time)
+    /// <param name="path">Database file, or <c>:memory:</c>.</param>
+    /// <param name="time">Clock for migrations and lock waits.</param>
+    /// <param name="lockWait">
+    /// How long opening waits while another process holds the file (DuckDB lets one process open it for writing and
+    /// then no other process at all: a running <c>telemetry serve</c>, or a statusline firing during a report).
+    /// Default <see cref="DefaultLockWait"/>.
+    /// </param>
+    public DuckDbTelemetryStore(string path, TimeProvider time, TimeSpan? lockWait = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _path = path;
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _lockWait = lockWait ?? DefaultLockWait;
     }
+
+    /// <summary>How long opening waits for another process's lock by default.</summary>
+    public static TimeSpan DefaultLockWait { get; } = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc />
     public string Description => $"duckdb://{_path}";
@@ -37,32 +49,41 @@ public sealed partial class DuckDbTelemetryStore : ITelemetryStore
             Directory.CreateDirectory(directory);
         }
 
-        var connection = new DuckDBConnection($"Data Source={_path}");
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DuckDBException e)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw DuckDbErrors.OnOpen(_path, e);
-        }
-
-        _connection = connection;
+        _connection = await OpenWaitingForLockAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync("SET TimeZone = 'UTC'", cancellationToken).ConfigureAwait(false);
         // DuckDB's allocator keeps freed pages for a second before returning them, longer than a whole import of a
         // 1 GB history runs; pages freed in bulk (a checkpoint dropping appended rows) then count against the
         // process for its lifetime: ~30 MB at the peak of that import. Return bulk frees at once.
         await ExecuteAsync("SET allocator_bulk_deallocation_flush_threshold = '1MB'", cancellationToken).ConfigureAwait(false);
-        // DuckDB's allocator keeps freed pages for a second before returning them, longer than a whole import of a
-        // 1 GB history runs; pages freed in bulk (a checkpoint dropping appended rows) then count against the
-        // process for its lifetime: ~30 MB at the peak of that import. Return bulk frees at once.
-        await ExecuteAsync("SET allocator_bulk_deallocation_flush_threshold = '1MB'", cancellationToken).ConfigureAwait(false);
-        if (Environment.GetEnvironmentVariable("CC_DUCKSET") is { } diagSet)
+        await new DuckDbMigrator(_connection, _time).MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Another process holding the file is normal here (the server writes a batch, a report runs): retry with a growing
+    // pause (10 ms doubling to 250 ms) until the lock wait is over. Any other failure is reported at once.
+    private async Task<DuckDBConnection> OpenWaitingForLockAsync(CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var pause = TimeSpan.FromMilliseconds(10);
+        while (true)
         {
-            await ExecuteAsync(diagSet, cancellationToken).ConfigureAwait(false);
+            var connection = new DuckDBConnection($"Data Source={_path}");
+            try
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch (DuckDBException e)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                if (!DuckDbErrors.IsLockConflict(e) || _time.GetElapsedTime(started) + pause > _lockWait)
+                {
+                    throw DuckDbErrors.OnOpen(_path, e, _lockWait);
+                }
+            }
+
+            await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(250).Ticks));
         }
-        await new DuckDbMigrator(connection, _time).MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

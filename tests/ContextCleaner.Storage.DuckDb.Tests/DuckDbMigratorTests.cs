@@ -15,7 +15,7 @@ public sealed class DuckDbMigratorTests
             "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name");
         tables.Select(r => $"{r[0]} {r[1]}").ShouldBe(
         [
-            "all_events VIEW", "api_requests BASE TABLE", "events BASE TABLE", "import_files BASE TABLE", "requests VIEW",
+            "all_events VIEW", "api_requests BASE TABLE", "events BASE TABLE", "import_files BASE TABLE", "metric_deltas VIEW", "metric_points BASE TABLE", "requests VIEW",
             "schema_migrations BASE TABLE", "sources BASE TABLE", "store_meta BASE TABLE",
         ]);
         var migrations = await test.QueryFileAsync("SELECT version, applied_at FROM schema_migrations ORDER BY version");

@@ -13,6 +13,13 @@ internal static class RepositoryRoot
     /// <summary>The samples' <c>projects/</c> folder.</summary>
     public static string SampleProjects => System.IO.Path.Combine(Samples, "projects");
 
+    /// <summary>
+    /// Real OTLP bodies Claude Code 2.1.328 sent (copied from the shared fixtures): <c>otlp-json/</c>,
+    /// <c>otlp-protobuf/</c> and <c>otlp-protobuf-decoded/</c> (each .pb decoded into the JSON exporter's shape), and
+    /// <c>manifest.json</c> with per-file event, metric and span counts.
+    /// </summary>
+    public static string OtlpFixtures => System.IO.Path.Combine(Path, "tests", "data", "claude-code-2.1.328");
+
     private static string Locate(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)

@@ -11,14 +11,18 @@ namespace ContextCleaner.Cli.Infrastructure;
 /// <summary>An open store with the price table in effect: what every command starts from.</summary>
 internal sealed class StoreSession : IAsyncDisposable
 {
-    private StoreSession(ITelemetryStore store, PriceTable prices, CliEnvironment environment)
+    private StoreSession(ITelemetryStore store, StoreUri uri, PriceTable prices, CliEnvironment environment)
     {
         Store = store;
+        Uri = uri;
         Prices = prices;
         Environment = environment;
     }
 
     public ITelemetryStore Store { get; }
+
+    /// <summary>Which store is open.</summary>
+    public StoreUri Uri { get; }
 
     public PriceTable Prices { get; }
 
@@ -29,14 +33,15 @@ internal sealed class StoreSession : IAsyncDisposable
         Trace.Mark("command start");
         var prices = PriceTableLoader.Load(PricesPath(settings, environment));
         Trace.Mark("prices loaded");
-        var store = StoreFactory.Create(StoreUri.Resolve(settings.Store, environment.GetVariable), environment.Time);
+        var uri = StoreUri.Resolve(settings.Store, environment.GetVariable);
+        var store = StoreFactory.Create(uri, environment.Time);
         try
         {
             await store.InitializeAsync(cancellationToken);
             Trace.Mark("store open");
             await PricingRefresher.EnsureCurrentAsync(store, prices, cancellationToken);
             Trace.Mark("pricing checked");
-            return new StoreSession(store, prices, environment);
+            return new StoreSession(store, uri, prices, environment);
         }
         catch
         {

@@ -12,6 +12,8 @@ internal static class MessageLine
 
     public static void Warning(IAnsiConsole console, string message) => Write(console, "warning:", "33", message);
 
+    public static void Info(IAnsiConsole console, string message) => Write(console, "info:", "36", message);
+
     private static void Write(IAnsiConsole console, string label, string ansiColor, string message)
     {
         var colored = console.Profile.Capabilities.Ansi && console.Profile.Capabilities.ColorSystem != ColorSystem.NoColors;

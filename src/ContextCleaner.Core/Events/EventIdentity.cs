@@ -25,6 +25,13 @@ public static class EventIdentity
     public static Guid ForApiResponse(ReadOnlySpan<byte> messageIdUtf8, string? requestId) =>
         Hash("response"u8, messageIdUtf8, requestId ?? "");
 
+    /// <summary>
+    /// Id of an API request known by its request id: the transcript lines of a response and OpenTelemetry's
+    /// <c>api_request</c> event share it (the OTLP event carries no message id), so a store holding both sources
+    /// counts the request once.
+    /// </summary>
+    public static Guid ForApiRequest(string requestId) => Hash("request", requestId, "");
+
     /// <summary>Id of a transcript line that is an event on its own (retry, error), keyed by the line's uuid.</summary>
     public static Guid ForTranscriptLine(string uuid) => Hash("line", uuid, "");
 

@@ -51,7 +51,8 @@ internal static class TranscriptEventMapper
 
     private static TelemetryEvent Usage(TranscriptLine line, TranscriptFile file, long offset, DateTime timestamp, PriceTable prices) => new()
     {
-        Id = line.MessageId.HasValue ? EventIdentity.ForApiResponse(line.MessageId.Span, line.RequestId) : LineId(line, file, offset),
+        Id = line.RequestId is { } requestId ? EventIdentity.ForApiRequest(requestId)
+            : line.MessageId.HasValue ? EventIdentity.ForApiResponse(line.MessageId.Span, null) : LineId(line, file, offset),
         Kind = EventKind.ApiRequest,
         Source = EventSource.Transcript,
         TimestampUtc = timestamp,

@@ -3,7 +3,7 @@ using ContextCleaner.Core.Events;
 namespace ContextCleaner.Core.Storage;
 
 /// <summary>
-/// One atomic write: events and the import checkpoints they complete.
+/// One atomic write: events, metric points and the import checkpoints they complete.
 /// </summary>
 /// <param name="Events">Events that may already be stored (duplicates are resolved by <see cref="DuplicatePreference"/>).</param>
 /// <param name="NewEvents">
@@ -18,4 +18,7 @@ public sealed record EventBatch(IReadOnlyList<TelemetryEvent> Events, IReadOnlyL
         : this(events, [], checkpoints)
     {
     }
+
+    /// <summary>Metric points to store with the events (re-sent points are stored once).</summary>
+    public IReadOnlyList<MetricPoint> Metrics { get; init; } = [];
 }

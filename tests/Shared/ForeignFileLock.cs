@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace ContextCleaner.Storage.DuckDb.Tests.Support;
+namespace ContextCleaner.Tests.Shared;
 
 /// <summary>
 /// Holds a write lock on a file the way another process running DuckDB would. DuckDB locks its file with a classic

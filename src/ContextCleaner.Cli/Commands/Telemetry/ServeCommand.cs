@@ -1,0 +1,80 @@
+using System.Globalization;
+using ContextCleaner.Cli.Infrastructure;
+using ContextCleaner.Cli.Rendering;
+using ContextCleaner.Core;
+using ContextCleaner.Core.Pricing;
+using ContextCleaner.Core.Storage;
+using ContextCleaner.Server.Hosting;
+using Spectre.Console.Cli;
+
+namespace ContextCleaner.Cli.Commands.Telemetry;
+
+/// <summary><c>context-cleaner telemetry serve</c>: the OTLP/HTTP receiver for Claude Code.</summary>
+internal sealed class ServeCommand(CliEnvironment environment) : AsyncCommand<ServeSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        var options = new ServerOptions
+        {
+            Listen = settings.Listen,
+            Token = settings.Token ?? environment.GetVariable("CONTEXT_CLEANER_TOKEN"),
+            StoreContent = settings.StoreContent,
+            MaxBodyBytes = settings.MaxBodyBytes,
+        };
+        if (options.Validate() is { } problem)
+        {
+            throw new ContextCleanerException(problem, 2);
+        }
+
+        if (settings.PrintEnv)
+        {
+            var endpoint = new Uri("http://" + settings.Listen.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+            environment.Out.Profile.Out.Writer.Write(ClaudeCodeEnvironment.Script(endpoint, options.Token, options.StoreContent));
+            return 0;
+        }
+
+        // Opened once up front: creates the schema, reprices if the price table changed, and fails fast on a bad store.
+        PriceTable prices;
+        StoreUri uri;
+        await using (var session = await StoreSession.OpenAsync(settings, environment, cancellationToken))
+        {
+            prices = session.Prices;
+            uri = session.Uri;
+        }
+
+        var lockWait = options.CommitTimeout * 0.8;
+        async Task<ITelemetryStore> OpenStoreAsync(CancellationToken token)
+        {
+            var store = StoreFactory.Create(uri, environment.Time, lockWait);
+            try
+            {
+                await store.InitializeAsync(token);
+                return store;
+            }
+            catch
+            {
+                await store.DisposeAsync();
+                throw;
+            }
+        }
+
+        await using var server = await TelemetryServer.StartAsync(options, OpenStoreAsync, prices, environment.Time, cancellationToken);
+        MessageLine.Info(environment.Error, $"listening on {server.Address} (OTLP/HTTP: /v1/logs, /v1/metrics, /v1/traces; JSON or protobuf), "
+            + $"storing into {uri}; Ctrl+C stops. Point Claude Code at it: context-cleaner telemetry serve --print-env");
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, environment.Time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        MessageLine.Info(environment.Error, "stopping: finishing requests in flight");
+        await server.StopAsync(CancellationToken.None);
+        var answers = string.Join(", ", server.Statistics.Answers.OrderBy(a => a.Key)
+            .Select(a => $"{a.Key}: {a.Value.ToString(CultureInfo.InvariantCulture)}"));
+        MessageLine.Info(environment.Error, $"stopped: {server.Statistics.Requests} requests ({answers}), {server.Statistics.RecordsReceived} records, "
+            + $"{server.Writes.Inserted} new events, {server.Writes.Duplicates} already stored, {server.Statistics.RecordsRejected} rejected");
+        return 0;
+    }
+}
