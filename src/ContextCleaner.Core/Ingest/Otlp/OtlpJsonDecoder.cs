@@ -31,13 +31,12 @@ public static partial class OtlpJsonDecoder
     {
         var builder = new OtlpExportBuilder(signal);
         var names = PropertyNames(signal);
-        var body = utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
-        if (!Utf8.IsValid(body))
+        if (!Utf8.IsValid(utf8Json))
         {
-            throw Fail(FirstInvalidUtf8(body) + (utf8Json.Length - body.Length), "invalid UTF-8");
+            throw Fail(FirstInvalidUtf8(utf8Json), "invalid UTF-8");
         }
 
-        var reader = new Utf8JsonReader(body, ReaderOptions);
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         try
         {
             reader.Read();
@@ -65,7 +64,7 @@ public static partial class OtlpJsonDecoder
         }
         catch (JsonException e)
         {
-            throw new OtlpFormatException($"Invalid OTLP/JSON: {Reason(e)} at byte {ByteOffset(body, e) + (utf8Json.Length - body.Length)}.", e);
+            throw new OtlpFormatException($"Invalid OTLP/JSON: {Reason(e)} at byte {ByteOffset(utf8Json, e)}.", e);
         }
 
         return builder.Build();
