@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace ContextCleaner.Core.Ingest.Otlp;
 
-/// <summary>Log records.</summary>
 public static partial class OtlpJsonDecoder
 {
     private static OtlpLogRecord ReadLogRecord(ref Utf8JsonReader reader, OtlpResource resource, OtlpScope scope)

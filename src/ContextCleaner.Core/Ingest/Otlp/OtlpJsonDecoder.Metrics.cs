@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace ContextCleaner.Core.Ingest.Otlp;
 
-/// <summary>Metrics and their data points.</summary>
 public static partial class OtlpJsonDecoder
 {
     private static OtlpMetric ReadMetric(ref Utf8JsonReader reader, OtlpResource resource, OtlpScope scope)

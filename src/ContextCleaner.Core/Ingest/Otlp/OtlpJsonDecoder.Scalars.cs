@@ -6,10 +6,8 @@ using System.Text.Json;
 
 namespace ContextCleaner.Core.Ingest.Otlp;
 
-/// <summary>
-/// Moving through objects and arrays, and reading scalars with OTLP/JSON's rules. The <c>Read…</c> helpers are called
-/// on a property name and move to its value first; the <c>…At</c> helpers read the value the reader is on.
-/// </summary>
+// Moving through objects and arrays, and reading scalars with OTLP/JSON's rules. The Read… helpers are called on a
+// property name and move to its value first; the …At helpers read the value the reader is on.
 public static partial class OtlpJsonDecoder
 {
     private const int NameBufferLength = 64;

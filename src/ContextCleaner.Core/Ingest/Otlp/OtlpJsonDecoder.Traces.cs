@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace ContextCleaner.Core.Ingest.Otlp;
 
-/// <summary>Spans.</summary>
 public static partial class OtlpJsonDecoder
 {
     private static OtlpSpan ReadSpan(ref Utf8JsonReader reader, OtlpResource resource, OtlpScope scope)

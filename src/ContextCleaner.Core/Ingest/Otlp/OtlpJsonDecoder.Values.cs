@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace ContextCleaner.Core.Ingest.Otlp;
 
-/// <summary>Resource, scope, attributes and <c>AnyValue</c>.</summary>
 public static partial class OtlpJsonDecoder
 {
     /// <summary>The <c>attributes</c> of a resource object, the reader on its start (the rest of it is not kept).</summary>

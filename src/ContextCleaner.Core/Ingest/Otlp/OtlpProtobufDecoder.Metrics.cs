@@ -1,6 +1,6 @@
 namespace ContextCleaner.Core.Ingest.Otlp;
 
-/// <summary>Metrics and their data points (metrics/v1/metrics.proto).</summary>
+// Field numbers: opentelemetry-proto metrics/v1/metrics.proto.
 public static partial class OtlpProtobufDecoder
 {
     private static OtlpMetric ReadMetric(ProtoReader metric, OtlpResource resource, OtlpScope scope)

@@ -1,6 +1,6 @@
 namespace ContextCleaner.Core.Ingest.Otlp;
 
-/// <summary>Spans (trace/v1/trace.proto).</summary>
+// Field numbers: opentelemetry-proto trace/v1/trace.proto.
 public static partial class OtlpProtobufDecoder
 {
     private static OtlpSpan ReadSpan(ProtoReader span, OtlpResource resource, OtlpScope scope)

@@ -1,6 +1,6 @@
 namespace ContextCleaner.Core.Ingest.Otlp;
 
-/// <summary>Resource, scope, attributes and <c>AnyValue</c> (common/v1/common.proto, resource/v1/resource.proto).</summary>
+// Field numbers: opentelemetry-proto common/v1/common.proto and resource/v1/resource.proto.
 public static partial class OtlpProtobufDecoder
 {
     private static OtlpAttributes ReadResourceAttributes(ProtoReader resource)
