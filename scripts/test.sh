@@ -3,6 +3,8 @@
 #   1. build in Release (warnings are errors) and check formatting (dotnet format --verify-no-changes);
 #   2. unit and integration tests (xUnit v3; real DuckDB files, the real CLI process for end-to-end tests);
 #   3. scripts/compare-ccusage.sh, which installs ccusage@20.0.24 from npm and compares it with us on one corpus.
+# The end-to-end tests run the real Claude Code CLI (@anthropic-ai/claude-code@2.1.328, installed from npm into
+# artifacts/claude-code once and reused) against our Anthropic API stub, exporting to `telemetry serve`.
 # The last line is the total: "N passed, N failed, N skipped". Exit code 0 only when nothing failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +20,17 @@ step() { # name, command...: a build-level step counts as one test
   echo "== $name"
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
 }
+
+install_claude_code() {
+  local bin="$root/artifacts/claude-code/node_modules/.bin/claude"
+  if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q '^2\.1\.328'; then return 0; fi
+  mkdir -p "$root/artifacts/claude-code"
+  npm install --prefix "$root/artifacts/claude-code" --no-audit --no-fund --loglevel=error @anthropic-ai/claude-code@2.1.328 \
+    > "$results/claude-code-npm.log" 2>&1 && "$bin" --version
+}
+mkdir -p "$results"
+step "install Claude Code 2.1.328 (npm, cached in artifacts/claude-code)" install_claude_code
+export CLAUDE_CODE_BIN="$root/artifacts/claude-code/node_modules/.bin/claude"
 
 step "build (Release, warnings as errors)" dotnet build ContextCleaner.slnx -c "$CONFIGURATION" -nologo -v q
 step "format (dotnet format --verify-no-changes)" dotnet format ContextCleaner.slnx --verify-no-changes --no-restore -v q

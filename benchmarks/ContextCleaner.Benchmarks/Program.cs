@@ -13,11 +13,17 @@ switch (args.FirstOrDefault())
     case "warm" when args.Length >= 2:
         await WarmProbe.RunAsync(args[1]);
         break;
+    case "serve-probe":
+        await ServeBenchmark.ProbeAsync();
+        break;
+    case "serve":
+        await ServeBenchmark.RunAsync(args);
+        break;
     case "parse-probe" when args.Length >= 2:
         ParseProbe.Run(args[1]);
         break;
     default:
-        Console.Error.WriteLine("usage: bdn [BenchmarkDotNet args] | phases|parse-only PROJECTS STORE [REPS] [--allocations] | warm STORE | parse-probe FILE");
+        Console.Error.WriteLine("usage: bdn [BenchmarkDotNet args] | phases|parse-only PROJECTS STORE [REPS] [--allocations] | warm STORE | parse-probe FILE | serve [SECONDS] [SENDERS] [PROMPTS_PER_BODY]");
         return 2;
 }
 

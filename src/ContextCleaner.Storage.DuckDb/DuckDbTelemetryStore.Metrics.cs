@@ -12,7 +12,7 @@ public sealed partial class DuckDbTelemetryStore
             return;
         }
 
-        await ExecuteAsync("CREATE OR REPLACE TEMP TABLE staged_points AS SELECT * FROM metric_points LIMIT 0", cancellationToken).ConfigureAwait(false);
+        await StageAsync("staged_points", "metric_points", cancellationToken).ConfigureAwait(false);
         using (var appender = Connection.CreateAppender("temp", "main", "staged_points"))
         {
             foreach (var p in points)
@@ -41,7 +41,6 @@ public sealed partial class DuckDbTelemetryStore
             INSERT INTO metric_points
             SELECT * FROM (SELECT DISTINCT ON (point_id) * FROM staged_points) s ANTI JOIN metric_points m ON m.point_id = s.point_id
             """, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync("DROP TABLE staged_points", cancellationToken).ConfigureAwait(false);
     }
 
     private static string TemporalityName(MetricTemporality temporality) => temporality switch

@@ -41,16 +41,38 @@ public sealed partial class DuckDbTelemetryStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         var events = PreferredCopies(batch.Events);
+        var window = RecentWindow(events, batch);
         var requests = events.Where(e => e.Kind == EventKind.ApiRequest).ToList();
         var others = events.Where(e => e.Kind != EventKind.ApiRequest).ToList();
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var sources = await DuckDbSourceRegistry.ResolveAsync(Connection, events.Concat(batch.NewEvents), cancellationToken).ConfigureAwait(false);
-        AppendNew(batch.NewEvents, sources);
-        var result = await WriteRequestsAsync(requests, sources, cancellationToken).ConfigureAwait(false);
-        var otherResult = await WriteOthersAsync(others, sources, cancellationToken).ConfigureAwait(false);
-        await WriteCheckpointsAsync(batch.Checkpoints, cancellationToken).ConfigureAwait(false);
-        await WriteMetricsAsync(batch.Metrics, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        WriteResult result, otherResult;
+        try
+        {
+            var sources = await DuckDbSourceRegistry.ResolveAsync(Connection, events.Concat(batch.NewEvents), cancellationToken).ConfigureAwait(false);
+            AppendNew(batch.NewEvents, sources);
+            if (events.Count > 0 && !await AnyIdStoredAsync(events, window, cancellationToken).ConfigureAwait(false))
+            {
+                // Nothing of this batch is stored (live telemetry, a grown file): straight into the tables.
+                AppendNew(events, sources);
+                result = new WriteResult(requests.Count, 0, 0);
+                otherResult = new WriteResult(others.Count, 0, 0);
+            }
+            else
+            {
+                result = await WriteRequestsAsync(requests, sources, window, cancellationToken).ConfigureAwait(false);
+                otherResult = await WriteOthersAsync(others, sources, window, cancellationToken).ConfigureAwait(false);
+            }
+
+            await WriteCheckpointsAsync(batch.Checkpoints, cancellationToken).ConfigureAwait(false);
+            await WriteMetricsAsync(batch.Metrics, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _staged.Clear();     // staging tables created in this transaction are rolled back with it
+            throw;
+        }
+
         var collapsed = batch.Events.Count - events.Count;
         return new WriteResult(batch.NewEvents.Count + result.Inserted + otherResult.Inserted, result.Replaced + otherResult.Replaced,
             result.AlreadyStored + otherResult.AlreadyStored + collapsed);
@@ -108,7 +130,8 @@ public sealed partial class DuckDbTelemetryStore
         }
     }
 
-    private async Task<WriteResult> WriteRequestsAsync(List<TelemetryEvent> requests, DuckDbSourceLookup sources, CancellationToken cancellationToken)
+    private async Task<WriteResult> WriteRequestsAsync(List<TelemetryEvent> requests, DuckDbSourceLookup sources, (DateTime From, DateTime To)? window,
+        CancellationToken cancellationToken)
     {
         if (requests.Count == 0)
         {
@@ -116,7 +139,7 @@ public sealed partial class DuckDbTelemetryStore
         }
 
         // Staging lives in memory; only rows that are new or preferred reach the file.
-        await ExecuteAsync("CREATE OR REPLACE TEMP TABLE staged_requests AS SELECT * FROM api_requests LIMIT 0", cancellationToken).ConfigureAwait(false);
+        await StageAsync("staged_requests", "api_requests", cancellationToken).ConfigureAwait(false);
         using (var appender = Connection.CreateAppender("temp", "main", "staged_requests"))
         {
             foreach (var e in requests)
@@ -125,24 +148,31 @@ public sealed partial class DuckDbTelemetryStore
             }
         }
 
+        // Mostly nothing is stored yet (live telemetry, grown files): one probe instead of four joins.
+        if (!await AnyStoredAsync("staged_requests", "api_requests", window, cancellationToken).ConfigureAwait(false))
+        {
+            var inserted = await ExecuteAsync("INSERT INTO api_requests SELECT * FROM staged_requests", cancellationToken).ConfigureAwait(false);
+            return new WriteResult(inserted, 0, 0);
+        }
+
         await ExecuteAsync(EnrichFrom("api_requests", "staged_requests"), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(EnrichFrom("staged_requests", "api_requests"), cancellationToken).ConfigureAwait(false);
         var replaced = await ExecuteAsync(ReplacePreferredRequests, cancellationToken).ConfigureAwait(false);
         var written = await ExecuteAsync(
             "INSERT INTO api_requests SELECT s.* FROM staged_requests s ANTI JOIN api_requests a ON a.event_id = s.event_id",
             cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync("DROP TABLE staged_requests", cancellationToken).ConfigureAwait(false);
         return new WriteResult(written - replaced, replaced, requests.Count - written);
     }
 
-    private async Task<WriteResult> WriteOthersAsync(List<TelemetryEvent> others, DuckDbSourceLookup sources, CancellationToken cancellationToken)
+    private async Task<WriteResult> WriteOthersAsync(List<TelemetryEvent> others, DuckDbSourceLookup sources, (DateTime From, DateTime To)? window,
+        CancellationToken cancellationToken)
     {
         if (others.Count == 0)
         {
             return default;
         }
 
-        await ExecuteAsync("CREATE OR REPLACE TEMP TABLE staged_events AS SELECT * FROM events LIMIT 0", cancellationToken).ConfigureAwait(false);
+        await StageAsync("staged_events", "events", cancellationToken).ConfigureAwait(false);
         using (var appender = Connection.CreateAppender("temp", "main", "staged_events"))
         {
             foreach (var e in others)
@@ -151,10 +181,73 @@ public sealed partial class DuckDbTelemetryStore
             }
         }
 
-        var written = await ExecuteAsync(
-            "INSERT INTO events SELECT s.* FROM staged_events s ANTI JOIN events e ON e.event_id = s.event_id", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync("DROP TABLE staged_events", cancellationToken).ConfigureAwait(false);
+        var written = await AnyStoredAsync("staged_events", "events", window, cancellationToken).ConfigureAwait(false)
+            ? await ExecuteAsync("INSERT INTO events SELECT s.* FROM staged_events s ANTI JOIN events e ON e.event_id = s.event_id", cancellationToken)
+                .ConfigureAwait(false)
+            : await ExecuteAsync("INSERT INTO events SELECT * FROM staged_events", cancellationToken).ConfigureAwait(false);
         return new WriteResult(written, 0, others.Count - written);
+    }
+
+    // Staging tables are created once per connection and emptied before each use: creating and dropping them was
+    // most of the fixed cost of a small write (the receiver commits many).
+    private async Task StageAsync(string staging, string like, CancellationToken cancellationToken)
+    {
+        if (_staged.Add(staging))
+        {
+            await ExecuteAsync($"CREATE OR REPLACE TEMP TABLE {staging} AS SELECT * FROM {like} LIMIT 0", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ExecuteAsync($"DELETE FROM {staging}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // With a window only stored rows of that time span are probed: DuckDB skips row groups by their min/max ts, so a
+    // receiver's commit costs what its batch costs, not what the whole history does.
+    private async Task<bool> AnyStoredAsync(string staging, string table, (DateTime From, DateTime To)? window, CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT EXISTS (SELECT 1 FROM {staging} s SEMI JOIN {table} t ON t.event_id = s.event_id"
+            + (window is null ? ")" : " AND t.ts BETWEEN $from AND $to)");
+        await using var command = window is { } w ? Command(sql, ("from", w.From), ("to", w.To)) : Command(sql);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+    }
+
+    // The batch's ids alone (one value per event) are enough to learn whether any copy is stored: cheaper than staging
+    // whole rows when, as usual, none is.
+    private async Task<bool> AnyIdStoredAsync(List<TelemetryEvent> events, (DateTime From, DateTime To)? window, CancellationToken cancellationToken)
+    {
+        if (_staged.Add("probe_ids"))
+        {
+            await ExecuteAsync("CREATE OR REPLACE TEMP TABLE probe_ids (event_id UUID)", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ExecuteAsync("DELETE FROM probe_ids", cancellationToken).ConfigureAwait(false);
+        }
+
+        using (var appender = Connection.CreateAppender("temp", "main", "probe_ids"))
+        {
+            foreach (var e in events)
+            {
+                appender.CreateRow().AppendValue(e.Id).EndRow();
+            }
+        }
+
+        return await AnyStoredAsync("probe_ids", "api_requests", window, cancellationToken).ConfigureAwait(false)
+            || await AnyStoredAsync("probe_ids", "events", window, cancellationToken).ConfigureAwait(false);
+    }
+
+    // OpenTelemetry events carry their own time and keep it when re-sent (ids of records other than api_request include
+    // it), and the transcript copy of an api_request is written within seconds of it: a stored copy of an OTLP event is
+    // always within a day of it. Transcript replays can repeat old lines, so transcript writes probe everything.
+    private static (DateTime From, DateTime To)? RecentWindow(List<TelemetryEvent> events, EventBatch batch)
+    {
+        if (events.Count == 0 || batch.NewEvents.Count > 0 || events.Any(e => e.Source != EventSource.Otlp))
+        {
+            return null;
+        }
+
+        return (events.Min(e => e.TimestampUtc).AddDays(-1), events.Max(e => e.TimestampUtc).AddDays(1));
     }
 
     private async Task WriteCheckpointsAsync(IReadOnlyList<FileCheckpoint> checkpoints, CancellationToken cancellationToken)
@@ -164,7 +257,7 @@ public sealed partial class DuckDbTelemetryStore
             return;
         }
 
-        await ExecuteAsync("CREATE OR REPLACE TEMP TABLE staged_files AS SELECT * FROM import_files LIMIT 0", cancellationToken).ConfigureAwait(false);
+        await StageAsync("staged_files", "import_files", cancellationToken).ConfigureAwait(false);
         using (var appender = Connection.CreateAppender("temp", "main", "staged_files"))
         {
             foreach (var c in checkpoints)
@@ -175,6 +268,5 @@ public sealed partial class DuckDbTelemetryStore
         }
 
         await ExecuteAsync("INSERT OR REPLACE INTO import_files SELECT * FROM staged_files", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync("DROP TABLE staged_files", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -113,6 +113,7 @@ public sealed class StoreWriter : IAsyncDisposable
 
     private async Task CommitAsync(List<PendingWrite> group)
     {
+        var started = _time.GetTimestamp();
         WriteOutcome outcome;
         try
         {
@@ -130,6 +131,7 @@ public sealed class StoreWriter : IAsyncDisposable
             outcome = new WriteOutcome(WriteStatus.Failed, e.Message.Split('\n', 2)[0]);
         }
 
+        Statistics.Spent(_time.GetElapsedTime(started));
         foreach (var pending in group)
         {
             pending.Done.TrySetResult(outcome);

@@ -12,6 +12,7 @@ public sealed class StoreWriterStatistics
     private long _failures;
     private long _refused;
     private long _timedOut;
+    private long _commitTicks;
 
     /// <summary>Transactions committed.</summary>
     public long Commits => Interlocked.Read(ref _commits);
@@ -31,6 +32,9 @@ public sealed class StoreWriterStatistics
     /// <summary>Submissions refused because too much was waiting.</summary>
     public long RefusedCount => Interlocked.Read(ref _refused);
 
+    /// <summary>Time spent committing (opening the store included).</summary>
+    public TimeSpan CommitTime => TimeSpan.FromTicks(Interlocked.Read(ref _commitTicks));
+
     /// <summary>Submissions answered before their commit.</summary>
     public long TimedOutCount => Interlocked.Read(ref _timedOut);
 
@@ -43,6 +47,8 @@ public sealed class StoreWriterStatistics
     }
 
     internal void Failed() => Interlocked.Increment(ref _failures);
+
+    internal void Spent(TimeSpan elapsed) => Interlocked.Add(ref _commitTicks, elapsed.Ticks);
 
     internal void Refused() => Interlocked.Increment(ref _refused);
 

@@ -19,9 +19,12 @@ internal sealed class BearerToken(string? expected)
             return true;
         }
 
+        // "Bearer%20…": what an exporter sends when OTEL_EXPORTER_OTLP_HEADERS was percent-encoded as the OTel
+        // convention says but the exporter does not decode it (Claude Code 2.1.328).
         var header = request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        var presented = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : "";
+        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim()
+            : header.StartsWith("Bearer%20", StringComparison.OrdinalIgnoreCase) ? header[9..].Trim()
+            : "";
         return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _expectedHash);
     }
 }

@@ -126,7 +126,7 @@ public sealed class ServeTests : IDisposable
         result.Output.ShouldContain("export OTEL_EXPORTER_OTLP_ENDPOINT='http://127.0.0.1:4999'");
         result.Output.ShouldContain("export OTEL_EXPORTER_OTLP_PROTOCOL='http/protobuf'");
         result.Output.ShouldContain("OTEL_EXPORTER_OTLP_PROTOCOL='http/json'");
-        result.Output.ShouldContain("export OTEL_EXPORTER_OTLP_HEADERS='Authorization=Bearer%20tok%20en'");
+        result.Output.ShouldContain("export OTEL_EXPORTER_OTLP_HEADERS='Authorization=Bearer tok en'");
     }
 
     public void Dispose() => _work.Dispose();

@@ -75,6 +75,21 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task PostAsync_TokenSentPercentEncodedAsClaudeCodeDoes_IsAccepted()
+    {
+        await using var server = await ServerFixture.StartAsync(new ServerOptions { Token = "s3cret" });
+        using var content = new ByteArrayContent(Fixtures.Read(ValidBody));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/logs") { Content = content };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer%20s3cret");
+
+        using var response = await server.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await server.CountsAsync()).Values.Sum().ShouldBe(7);
+    }
+
+    [Fact]
     public async Task Get_OtlpPath_IsNotAccepted()
     {
         await using var server = await ServerFixture.StartAsync();

@@ -17,8 +17,9 @@ internal static class ClaudeCodeEnvironment
         };
         if (token is not null)
         {
-            // OTEL_EXPORTER_OTLP_HEADERS is a comma-separated key=value list with percent-encoded values.
-            variables.Add(("OTEL_EXPORTER_OTLP_HEADERS", "Authorization=" + Uri.EscapeDataString("Bearer " + token)));
+            // The OTel convention percent-encodes header values, but Claude Code 2.1.328 parses the variable itself
+            // (split on ',' then on the first '=', trimmed) and sends "Bearer%20…" verbatim: write the space as is.
+            variables.Add(("OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer " + token));
         }
 
         return variables;
@@ -30,7 +31,7 @@ internal static class ClaudeCodeEnvironment
         script.Append("# Point Claude Code at context-cleaner telemetry serve (").Append(endpoint.GetLeftPart(UriPartial.Authority)).Append("):\n");
         foreach (var (name, value) in For(endpoint, "http/protobuf", token))
         {
-            script.Append("export ").Append(name).Append("='").Append(value).Append("'\n");
+            script.Append("export ").Append(name).Append('=').Append(ShellQuote(value)).Append('\n');
         }
 
         script.Append("# or JSON instead of protobuf (both are accepted):\n# export OTEL_EXPORTER_OTLP_PROTOCOL='http/json'\n");
@@ -44,4 +45,7 @@ internal static class ClaudeCodeEnvironment
 
         return script.ToString();
     }
+
+    // Single quotes keep everything literal; a quote inside is closed, escaped and reopened.
+    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -74,7 +74,8 @@ internal sealed class ServeCommand(CliEnvironment environment) : AsyncCommand<Se
         var answers = string.Join(", ", server.Statistics.Answers.OrderBy(a => a.Key)
             .Select(a => $"{a.Key}: {a.Value.ToString(CultureInfo.InvariantCulture)}"));
         MessageLine.Info(environment.Error, $"stopped: {server.Statistics.Requests} requests ({answers}), {server.Statistics.RecordsReceived} records, "
-            + $"{server.Writes.Inserted} new events, {server.Writes.Duplicates} already stored, {server.Statistics.RecordsRejected} rejected");
+            + $"{server.Writes.Inserted} new events, {server.Writes.Duplicates} already stored, {server.Statistics.RecordsRejected} rejected; "
+            + $"{server.Writes.Commits} commits of {server.Writes.Batches} batches in {server.Writes.CommitTime.TotalSeconds:0.00} s");
         return 0;
     }
 }

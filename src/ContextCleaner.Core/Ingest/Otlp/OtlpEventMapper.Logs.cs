@@ -7,12 +7,14 @@ public sealed partial class OtlpEventMapper
 {
     private const string EventPrefix = "claude_code.";
 
-    // Attributes that become columns (or the id) and are not repeated in the bag.
+    // Attributes that become columns (or the id, or the source offset), or restate one (cost_usd_micros), or describe
+    // the terminal rather than the event: not repeated in the bag. user.id and prompt.id stay.
     private static readonly HashSet<string> LogColumns = new(StringComparer.Ordinal)
     {
-        "session.id", "event.name", "event.timestamp", "model", "input_tokens", "output_tokens", "cache_read_tokens",
-        "cache_creation_tokens", "cache_creation_5m_tokens", "cache_creation_1h_tokens", "cost_usd", "duration_ms",
+        "session.id", "event.name", "event.timestamp", "event.sequence", "model", "input_tokens", "output_tokens", "cache_read_tokens",
+        "cache_creation_tokens", "cache_creation_5m_tokens", "cache_creation_1h_tokens", "cost_usd", "cost_usd_micros", "duration_ms",
         "speed", "request_id", "error", "status_code", "attempt", "total_attempts", "total_retry_duration_ms", "tool_name", "success",
+        "terminal.type", "anthropic.provider", "anthropic.custom_base_url",
     };
 
     private void MapLog(OtlpLogRecord record, Accumulator result)
@@ -37,7 +39,7 @@ public sealed partial class OtlpEventMapper
         var session = a.GetString("session.id");
         var requestId = a.GetString("request_id");
         var model = a.GetString("model");
-        var bag = Bag(a, LogColumns, record.Resource);
+        var bag = Bag(a, LogColumns);
         if (kind == EventKind.Other)
         {
             (bag ??= new Dictionary<string, string>(StringComparer.Ordinal))["event.name"] = name;

@@ -114,6 +114,22 @@ public static partial class OtlpJsonDecoder
         return reader.TokenType == JsonTokenType.String ? StringAt(ref reader) : throw WrongType(ref reader, field, "a string");
     }
 
+    // Unescaped single-segment strings (all of Claude Code's keys) are looked up without allocating.
+    private static string? ReadSharedString(ref Utf8JsonReader reader, string field)
+    {
+        if (!HasValue(ref reader))
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw WrongType(ref reader, field, "a string");
+        }
+
+        return !reader.ValueIsEscaped && !reader.HasValueSequence ? OtlpStrings.Get(reader.ValueSpan) : StringAt(ref reader);
+    }
+
     private static string StringAt(ref Utf8JsonReader reader)
     {
         try

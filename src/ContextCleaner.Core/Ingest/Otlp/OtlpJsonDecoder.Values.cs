@@ -67,8 +67,8 @@ public static partial class OtlpJsonDecoder
         {
             switch (buffer[..PropertyName(ref reader, buffer)])
             {
-                case "key": key = ReadString(ref reader, "key"); break;
-                case "value": value = ReadObject(ref reader, "value") ? ReadAnyValue(ref reader) : OtlpValue.Empty; break;
+                case "key": key = ReadSharedString(ref reader, "key"); break;
+                case "value": value = ReadObject(ref reader, "value") ? ReadAnyValue(ref reader, key is not null && OtlpStrings.IsRepeatedValue(key)) : OtlpValue.Empty; break;
                 default: reader.Skip(); break;
             }
         }
@@ -77,7 +77,7 @@ public static partial class OtlpJsonDecoder
     }
 
     /// <summary>An <c>AnyValue</c> object, the reader on its start; <c>{}</c> is the empty value.</summary>
-    private static OtlpValue ReadAnyValue(ref Utf8JsonReader reader)
+    private static OtlpValue ReadAnyValue(ref Utf8JsonReader reader, bool shared = false)
     {
         // A oneof: several members in one object (malformed) leave the last one, as in the protobuf decoder.
         var value = OtlpValue.Empty;
@@ -87,7 +87,9 @@ public static partial class OtlpJsonDecoder
             switch (buffer[..PropertyName(ref reader, buffer)])
             {
                 case "stringValue":
-                    value = ReadString(ref reader, "stringValue") is { } text ? OtlpValue.FromString(text) : value;
+                    value = (shared ? ReadSharedString(ref reader, "stringValue") : ReadString(ref reader, "stringValue")) is { } text
+                        ? OtlpValue.FromString(text)
+                        : value;
                     break;
                 case "boolValue":
                     value = HasValue(ref reader) ? OtlpValue.FromBool(BoolAt(ref reader, "boolValue")) : value;

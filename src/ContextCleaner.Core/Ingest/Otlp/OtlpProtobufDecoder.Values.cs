@@ -47,8 +47,8 @@ public static partial class OtlpProtobufDecoder
         {
             switch (keyValue.Field)
             {
-                case 1: key = keyValue.ReadString(); break;
-                case 2: value = ReadAnyValue(keyValue.ReadMessage("AnyValue")); break;
+                case 1: key = keyValue.ReadSharedString(); break;
+                case 2: value = ReadAnyValue(keyValue.ReadMessage("AnyValue"), OtlpStrings.IsRepeatedValue(key)); break;
                 case 3: keyValue.ReadVarint(); break;       // key_strindex (profiles)
                 default: keyValue.Skip(); break;
             }
@@ -57,7 +57,7 @@ public static partial class OtlpProtobufDecoder
         return new OtlpKeyValue(key, value);
     }
 
-    private static OtlpValue ReadAnyValue(ProtoReader any)
+    private static OtlpValue ReadAnyValue(ProtoReader any, bool shared = false)
     {
         // A oneof: when a (malformed) message sets several members, the last one wins, as in every protobuf library.
         var value = OtlpValue.Empty;
@@ -65,7 +65,7 @@ public static partial class OtlpProtobufDecoder
         {
             switch (any.Field)
             {
-                case 1: value = OtlpValue.FromString(any.ReadString()); break;
+                case 1: value = OtlpValue.FromString(shared ? any.ReadSharedString() : any.ReadString()); break;
                 case 2: value = OtlpValue.FromBool(any.ReadBool()); break;
                 case 3: value = OtlpValue.FromInt(any.ReadInt64()); break;
                 case 4: value = OtlpValue.FromDouble(any.ReadDouble()); break;

@@ -115,6 +115,9 @@ internal ref struct ProtoReader
 
     public string ReadString() => Encoding.UTF8.GetString(ReadUtf8());
 
+    /// <summary>A string field whose values repeat (attribute keys, model names): one shared instance per value.</summary>
+    public string ReadSharedString() => OtlpStrings.Get(ReadUtf8());
+
     /// <summary>Skips a string field the model does not keep, still rejecting invalid UTF-8 as a decoder must.</summary>
     public void SkipString() => ReadUtf8();
 

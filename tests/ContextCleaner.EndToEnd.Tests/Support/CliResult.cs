@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace ContextCleaner.EndToEnd.Tests.Support;
+
+/// <summary>What a <c>context-cleaner</c> run printed and returned.</summary>
+internal sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public JsonElement Json()
+    {
+        using var document = JsonDocument.Parse(Output);
+        return document.RootElement.Clone();
+    }
+}
