@@ -45,7 +45,7 @@ internal sealed class ServeCommand(CliEnvironment environment) : AsyncCommand<Se
         var lockWait = options.CommitTimeout * 0.8;
         async Task<ITelemetryStore> OpenStoreAsync(CancellationToken token)
         {
-            var store = StoreFactory.Create(uri, environment.Time, lockWait);
+            var store = StoreFactory.Create(uri, environment.Time, lockWait, writeHeavy: true);
             try
             {
                 await store.InitializeAsync(token);
