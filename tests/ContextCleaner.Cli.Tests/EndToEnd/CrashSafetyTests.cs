@@ -1,4 +1,3 @@
-using ContextCleaner.Cli.Tests.Support;
 using ContextCleaner.TestCorpus;
 using Shouldly;
 

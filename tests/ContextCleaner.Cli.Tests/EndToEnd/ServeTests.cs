@@ -42,7 +42,7 @@ public sealed class ServeTests : IDisposable
 
         var session = JsonDocument.Parse(reports[0].Output).RootElement.GetProperty("sessions").EnumerateArray().ShouldHaveSingleItem();
         session.GetProperty("sessionId").GetString().ShouldBe("s-1");
-        (await server.TerminateAsync(timeout.Token)).ShouldBe(0);
+        (await server.TerminateAsync(timeout.Token)).ExitCode.ShouldBe(0);
         var final = await CliProcess.RunAsync(["report", "session", "--json", "--no-import", "--store", store], _environment, timeout.Token);
         JsonDocument.Parse(final.Output).RootElement.GetProperty("sessions")[0].GetProperty("inputTokens").GetInt64().ShouldBe(11 * 20 * 100);
     }
@@ -106,7 +106,7 @@ public sealed class ServeTests : IDisposable
             }
         }
 
-        (await restarted.TerminateAsync(timeout.Token)).ShouldBe(0);
+        (await restarted.TerminateAsync(timeout.Token)).ExitCode.ShouldBe(0);
         var report = await CliProcess.RunAsync(["report", "session", "--json", "--no-import", "--store", store], _environment, timeout.Token);
         report.ExitCode.ShouldBe(0, report.Error);
         var sessions = JsonDocument.Parse(report.Output).RootElement.GetProperty("sessions").EnumerateArray().ToList();

@@ -28,18 +28,37 @@ internal sealed class ServerFixture : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ServerFixture> StartAsync(ServerOptions? options = null, TempDirectory? temp = null)
+    /// <summary>Starts a server on a fresh store.</summary>
+    /// <param name="options">Server options (the listen address is always a free loopback port).</param>
+    /// <param name="temp">Folder of the store, when the test prepared it.</param>
+    /// <param name="lockWait">How long opening the store waits for another process's lock; default 0.8 × the commit timeout.</param>
+    public static async Task<ServerFixture> StartAsync(ServerOptions? options = null, TempDirectory? temp = null, TimeSpan? lockWait = null)
     {
         temp ??= new TempDirectory();
-        var path = temp.Combine("store", "telemetry.duckdb");
+        var path = StorePath(temp);
         options = (options ?? new ServerOptions()) with { Listen = "127.0.0.1:0" };
         var server = await TelemetryServer.StartAsync(options, async token =>
         {
-            var store = new DuckDbTelemetryStore(path, TimeProvider.System, options.CommitTimeout * 0.8);
+            var store = new DuckDbTelemetryStore(path, TimeProvider.System, lockWait ?? options.CommitTimeout * 0.8);
             await store.InitializeAsync(token);
             return store;
         }, Prices.Value, TimeProvider.System, TestContext.Current.CancellationToken);
         return new ServerFixture(temp, server, path);
+    }
+
+    /// <summary>
+    /// Creates the (empty, migrated) store file first, then starts the server on it: a test can lock the file the way
+    /// another process holding the store would before anything is posted.
+    /// </summary>
+    public static async Task<ServerFixture> StartOnExistingStoreAsync(ServerOptions options, TimeSpan? lockWait = null)
+    {
+        var temp = new TempDirectory();
+        await using (var store = new DuckDbTelemetryStore(StorePath(temp), TimeProvider.System))
+        {
+            await store.InitializeAsync(TestContext.Current.CancellationToken);
+        }
+
+        return await StartAsync(options, temp, lockWait);
     }
 
     /// <summary>POSTs a fixture body (or any bytes) to /v1/&lt;signal&gt;.</summary>
@@ -102,4 +121,6 @@ internal sealed class ServerFixture : IAsyncDisposable
         await Server.DisposeAsync();
         Temp.Dispose();
     }
+
+    private static string StorePath(TempDirectory temp) => temp.Combine("store", "telemetry.duckdb");
 }

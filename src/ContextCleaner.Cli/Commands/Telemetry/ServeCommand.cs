@@ -59,6 +59,11 @@ internal sealed class ServeCommand(CliEnvironment environment) : AsyncCommand<Se
         }
 
         await using var server = await TelemetryServer.StartAsync(options, OpenStoreAsync, prices, environment.Time, cancellationToken);
+        if (!System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(server.Address.Host)) && options.Token is null)
+        {
+            MessageLine.Warning(environment.Error, $"{server.Address} is reachable from other machines and no --token is set: anyone who can reach it can write telemetry.");
+        }
+
         MessageLine.Info(environment.Error, $"listening on {server.Address} (OTLP/HTTP: /v1/logs, /v1/metrics, /v1/traces; JSON or protobuf), "
             + $"storing into {uri}; Ctrl+C stops. Point Claude Code at it: context-cleaner telemetry serve --print-env");
         try

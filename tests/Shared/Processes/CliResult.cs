@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ContextCleaner.EndToEnd.Tests.Support;
+namespace ContextCleaner.Tests.Shared;
 
 /// <summary>What a <c>context-cleaner</c> run printed and returned.</summary>
 internal sealed record CliResult(int ExitCode, string Output, string Error)

@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
-namespace ContextCleaner.EndToEnd.Tests.Support;
+namespace ContextCleaner.Tests.Shared;
 
 /// <summary><c>context-cleaner telemetry serve</c> as a real child process on a free loopback port.</summary>
 internal sealed partial class ServeProcess : IDisposable
 {
+    private HttpClient? _client;
+
     private ServeProcess(CliProcess process, Uri address)
     {
         Cli = process;
@@ -16,6 +19,17 @@ internal sealed partial class ServeProcess : IDisposable
 
     /// <summary>Where it listens, e.g. <c>http://127.0.0.1:41234/</c>, parsed from its "listening on" line.</summary>
     public Uri Address { get; }
+
+    private HttpClient Client => _client ??= new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>POSTs a body to <c>/v1/&lt;signal&gt;</c>; returns the HTTP status.</summary>
+    public async Task<int> PostAsync(string signal, byte[] body, string contentType, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        using var response = await Client.PostAsync(new Uri("/v1/" + signal, UriKind.Relative), content, cancellationToken);
+        return (int)response.StatusCode;
+    }
 
     public static async Task<ServeProcess> StartAsync(string store, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken,
         params string[] extra)
@@ -53,7 +67,11 @@ internal sealed partial class ServeProcess : IDisposable
         return new CliResult(Cli.Process.ExitCode, "", Cli.ErrorText);
     }
 
-    public void Dispose() => Cli.Dispose();
+    public void Dispose()
+    {
+        _client?.Dispose();
+        Cli.Dispose();
+    }
 
     [GeneratedRegex(@"listening on (http://[0-9.]+:[0-9]+/?)")]
     private static partial Regex Listening();

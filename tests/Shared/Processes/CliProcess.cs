@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ContextCleaner.EndToEnd.Tests.Support;
+namespace ContextCleaner.Tests.Shared;
 
 /// <summary>The real <c>context-cleaner</c> executable (built next to the tests) run as a child process.</summary>
 internal sealed class CliProcess : IDisposable
