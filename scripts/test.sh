@@ -4,7 +4,8 @@
 #   2. unit and integration tests (xUnit v3; real DuckDB files, the real CLI process for end-to-end tests);
 #   3. scripts/compare-ccusage.sh, which installs ccusage@20.0.24 from npm and compares it with us on one corpus.
 # The end-to-end tests run the real Claude Code CLI (@anthropic-ai/claude-code@2.1.328, installed from npm into
-# artifacts/claude-code once and reused) against our Anthropic API stub, exporting to `telemetry serve`.
+# artifacts/claude-code once and reused) against our Anthropic API stub, exporting to `telemetry serve`. ClickHouse tests
+# run against a real ClickHouse server that scripts/clickhouse.sh starts (chDB from npm, no Docker) and stops at exit.
 # The last line is the total: "N passed, N failed, N skipped". Exit code 0 only when nothing failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +32,15 @@ install_claude_code() {
 mkdir -p "$results"
 step "install Claude Code 2.1.328 (npm, cached in artifacts/claude-code)" install_claude_code
 export CLAUDE_CODE_BIN="$root/artifacts/claude-code/node_modules/.bin/claude"
+
+start_clickhouse() {
+  local url
+  url=$(bash "$root/scripts/clickhouse.sh" start 2> "$results/clickhouse-start.log") || { tail -n 5 "$results/clickhouse-start.log"; return 1; }
+  export CONTEXT_CLEANER_TEST_CLICKHOUSE="$url"
+  echo "ClickHouse at $url"
+}
+trap 'bash "$root/scripts/clickhouse.sh" stop' EXIT
+step "start a real ClickHouse without Docker (scripts/clickhouse.sh: chDB from npm, cached in artifacts/chdb)" start_clickhouse
 
 step "build (Release, warnings as errors)" dotnet build ContextCleaner.slnx -c "$CONFIGURATION" -nologo -v q
 step "format (dotnet format --verify-no-changes)" dotnet format ContextCleaner.slnx --verify-no-changes --no-restore -v q
