@@ -24,4 +24,5 @@ chdb.RunCommandLine(
     "clickhouse", $"--path={data}", $"--http_port={port}", "--listen_host=127.0.0.1",
     "--query", "SYSTEM START LISTEN HTTP; SELECT sleepEachRow(1) FROM numbers(100000000) SETTINGS max_block_size = 1 FORMAT Null",
 ]);
-return 0;
+Console.Error.WriteLine("clickhouse: the serving query ended; the listener is closed");
+return 1;

@@ -1,0 +1,94 @@
+using System.Globalization;
+using ClickHouse.Driver.ADO;
+using ContextCleaner.Core;
+
+namespace ContextCleaner.Storage.ClickHouse;
+
+/// <summary>
+/// Where a ClickHouse store lives, parsed from <c>clickhouse://user:password@host:8123/database</c> (<c>clickhouses://</c>
+/// for TLS, default port 8443). User and password may instead come from <see cref="UserVariable"/> and
+/// <see cref="PasswordVariable"/>, so they need not appear on a command line; the URI wins when it has them.
+/// </summary>
+/// <param name="ConnectionString">ClickHouse.Driver connection string (values quoted by its builder).</param>
+/// <param name="Database">Database holding the store's tables.</param>
+/// <param name="DisplayUri">The URI with the password masked, for messages.</param>
+public sealed record ClickHouseStoreLocation(string ConnectionString, string Database, string DisplayUri)
+{
+    /// <summary>Environment variable with the user name, when the URI has none.</summary>
+    public const string UserVariable = "CONTEXT_CLEANER_CLICKHOUSE_USER";
+
+    /// <summary>Environment variable with the password, when the URI has none.</summary>
+    public const string PasswordVariable = "CONTEXT_CLEANER_CLICKHOUSE_PASSWORD";
+
+    /// <summary>Database used when the URI names none.</summary>
+    public const string DefaultDatabase = "context_cleaner";
+
+    /// <summary>Parses a store URI; every problem is reported at once, as a user error (exit code 2).</summary>
+    /// <param name="value">The URI.</param>
+    /// <param name="getEnvironmentVariable">Environment lookup (credentials).</param>
+    /// <param name="timeout">Per-query timeout (default: the driver's).</param>
+    public static ClickHouseStoreLocation Parse(string value, Func<string, string?> getEnvironmentVariable, TimeSpan? timeout = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("clickhouse" or "clickhouses") || uri.Host.Length == 0)
+        {
+            throw new ContextCleanerException($"Invalid ClickHouse store \"{Mask(value)}\": use clickhouse://user:password@host:8123/database.", 2);
+        }
+
+        var tls = uri.Scheme == "clickhouses";
+        var (user, password) = Credentials(uri.UserInfo);
+        user ??= getEnvironmentVariable(UserVariable) is { Length: > 0 } u ? u : "default";
+        password ??= getEnvironmentVariable(PasswordVariable) ?? "";
+        var database = uri.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : DefaultDatabase;
+        var port = uri.IsDefaultPort || uri.Port < 0 ? (tls ? 8443 : 8123) : uri.Port;
+        if (!ClickHouseIdentifier.IsValid(database))
+        {
+            throw new ContextCleanerException(
+                $"Invalid ClickHouse store \"{Mask(value)}\": database \"{database}\" must be letters, digits and underscores.", 2);
+        }
+
+        var builder = new ClickHouseConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = (ushort)port,
+            Protocol = tls ? "https" : "http",
+            Username = user,
+            Password = password,
+        };
+        if (timeout is { } t)
+        {
+            builder.Timeout = t;
+        }
+
+        var display = string.Create(CultureInfo.InvariantCulture, $"{uri.Scheme}://{user}{(password.Length > 0 ? ":***" : "")}@{uri.Host}:{port}/{database}");
+        return new ClickHouseStoreLocation(builder.ConnectionString, database, display);
+    }
+
+    private static (string? User, string? Password) Credentials(string userInfo)
+    {
+        if (userInfo.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0
+            ? (Uri.UnescapeDataString(userInfo), null)
+            : (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));
+    }
+
+    // A malformed URI may still carry a password: never echo it.
+    private static string Mask(string value)
+    {
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        var at = value.LastIndexOf('@');
+        if (scheme < 0 || at < scheme)
+        {
+            return value;
+        }
+
+        var colon = value.IndexOf(':', scheme + 3);
+        return colon > 0 && colon < at ? value[..(colon + 1)] + "***" + value[at..] : value;
+    }
+}

@@ -1,0 +1,101 @@
+using ClickHouse.Driver.ADO;
+using ContextCleaner.Core.Analytics;
+using ContextCleaner.Core.Ingest;
+using ContextCleaner.Core.Ingest.Otlp;
+using ContextCleaner.Core.Pricing;
+using ContextCleaner.Core.Storage;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ContextCleaner.Storage.ClickHouse.Tests.Support;
+
+/// <summary>
+/// A ClickHouse store in a database of its own on the real server scripts/clickhouse.sh starts (URL in
+/// <see cref="UrlVariable"/>), dropped at the end; skips the test when no server is configured.
+/// </summary>
+internal sealed class ClickHouseTestStore : IAsyncDisposable
+{
+    public const string UrlVariable = "CONTEXT_CLEANER_TEST_CLICKHOUSE";
+
+    private static readonly Lazy<PriceTable> ShippedPrices = new(() => PriceTableLoader.Load());
+
+    private ClickHouseTestStore(string connectionString, string database)
+    {
+        ConnectionString = connectionString;
+        Database = database;
+        Store = new ClickHouseTelemetryStore(connectionString, database, Time);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
+
+    public string ConnectionString { get; }
+
+    public string Database { get; }
+
+    public ClickHouseTelemetryStore Store { get; }
+
+    public static PriceTable Prices => ShippedPrices.Value;
+
+    public static async Task<ClickHouseTestStore> OpenAsync()
+    {
+        var url = Environment.GetEnvironmentVariable(UrlVariable);
+        if (string.IsNullOrEmpty(url))
+        {
+            Assert.Skip($"No local ClickHouse: run `bash scripts/clickhouse.sh start` and set {UrlVariable} to the URL it prints (scripts/test.sh does both).");
+        }
+
+        var uri = new Uri(url);
+        var test = new ClickHouseTestStore($"Host={uri.Host};Port={uri.Port};Username=default", "t_" + Guid.NewGuid().ToString("N"));
+        await test.Store.InitializeAsync(TestContext.Current.CancellationToken);
+        return test;
+    }
+
+    /// <summary>Imports transcripts as the CLI does.</summary>
+    public static Task<ImportSummary> ImportAsync(ITelemetryStore store, TimeProvider time, string projectsDirectory)
+    {
+        var importer = new TranscriptImporter(store, Prices, time, new ImportOptions { Parallelism = 2 });
+        var location = new ClaudeDataLocation([projectsDirectory], [projectsDirectory], "test");
+        return importer.ImportAsync(location, null, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Every OTLP/JSON and OTLP/protobuf logs body of the fixtures (each covers part of the runs), decoded and mapped as
+    /// the server does, one write per body.
+    /// </summary>
+    public static async Task WriteOtlpLogsAsync(ITelemetryStore store)
+    {
+        var mapper = new OtlpEventMapper(Prices, new OtlpMappingOptions());
+        var bodies = Directory.GetFiles(Path.Combine(RepositoryRoot.OtlpFixtures, "otlp-json"), "*-logs.json").Order(StringComparer.Ordinal)
+            .Select(f => OtlpJsonDecoder.Decode(OtlpSignal.Logs, File.ReadAllBytes(f)))
+            .Concat(Directory.GetFiles(Path.Combine(RepositoryRoot.OtlpFixtures, "otlp-protobuf"), "*-logs.pb").Order(StringComparer.Ordinal)
+                .Select(f => OtlpProtobufDecoder.Decode(OtlpSignal.Logs, File.ReadAllBytes(f))));
+        foreach (var export in bodies)
+        {
+            var mapping = mapper.Map(export);
+            await store.WriteAsync(new EventBatch(mapping.Events, []), TestContext.Current.CancellationToken);
+        }
+    }
+
+    public static Task<UsageReport> ReportAsync(ITelemetryStore store, CostMode mode) =>
+        UsageReportService.BuildAsync(store, new ReportRequest { Period = UsagePeriod.Day, TimeZone = TimeZoneInfo.Utc, Mode = mode },
+            TestContext.Current.CancellationToken);
+
+    /// <summary>Runs a query on the test's server outside the store (to look at the tables themselves).</summary>
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new ClickHouseConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        await using var connection = new ClickHouseConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS {Database}";
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+}

@@ -1,0 +1,42 @@
+using ContextCleaner.Core.Events;
+using ContextCleaner.Core.Storage;
+
+namespace ContextCleaner.Storage.ClickHouse.Tests.Support;
+
+/// <summary>Passes everything to <paramref name="inner"/> and keeps every event written, new or not.</summary>
+internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
+{
+    public List<TelemetryEvent> Events { get; } = [];
+
+    public string Description => inner.Description;
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, FileCheckpoint>> LoadCheckpointsAsync(CancellationToken cancellationToken) => inner.LoadCheckpointsAsync(cancellationToken);
+
+    public Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken)
+    {
+        lock (Events)
+        {
+            Events.AddRange(batch.Events);
+            Events.AddRange(batch.NewEvents);
+        }
+
+        return inner.WriteAsync(batch, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<UsageAggregate>> QueryUsageAsync(UsageQuery query, CancellationToken cancellationToken) => inner.QueryUsageAsync(query, cancellationToken);
+
+    public IAsyncEnumerable<UsageEntry> ReadUsageEntriesAsync(UsageQuery filter, CancellationToken cancellationToken) => inner.ReadUsageEntriesAsync(filter, cancellationToken);
+
+    public Task<IReadOnlyDictionary<EventKind, long>> CountEventsAsync(CancellationToken cancellationToken) => inner.CountEventsAsync(cancellationToken);
+
+    public Task<string?> GetPriceVersionAsync(CancellationToken cancellationToken) => inner.GetPriceVersionAsync(cancellationToken);
+
+    public IAsyncEnumerable<PricingInput> ReadPricingInputsAsync(CancellationToken cancellationToken) => inner.ReadPricingInputsAsync(cancellationToken);
+
+    public Task UpdateComputedCostsAsync(IReadOnlyList<PricedEvent> costs, string priceVersion, CancellationToken cancellationToken) =>
+        inner.UpdateComputedCostsAsync(costs, priceVersion, cancellationToken);
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}
