@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ContextCleaner.Core.Events;
 using ContextCleaner.Core.Storage;
 
 namespace ContextCleaner.Storage.ClickHouse;
@@ -16,22 +15,7 @@ public sealed partial class ClickHouseTelemetryStore
         var rows = new List<UsageAggregate>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new UsageAggregate
-            {
-                BucketStartUtc = reader.IsDBNull(0) ? null : DateTime.UnixEpoch.AddTicks(reader.GetInt64(0) * query.BucketMinutes!.Value * TimeSpan.TicksPerMinute),
-                SessionId = reader.IsDBNull(1) ? null : reader.GetString(1),
-                Project = reader.IsDBNull(2) ? null : reader.GetString(2),
-                Model = reader.GetString(3),
-                Tokens = new TokenUsage(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8)),
-                Requests = reader.GetInt64(9),
-                ComputedCostUsd = reader.GetDecimal(10),
-                ReportedCostUsd = reader.GetDecimal(11),
-                AutoCostUsd = reader.GetDecimal(12),
-                UnpricedRequests = reader.GetInt64(13),
-                UncostedRequests = reader.GetInt64(14),
-                FirstUtc = Utc(reader.GetDateTime(15)),
-                LastUtc = Utc(reader.GetDateTime(16)),
-            });
+            rows.Add(StoreRows.UsageAggregate(reader, query.BucketMinutes));
         }
 
         return rows;
@@ -46,9 +30,7 @@ public sealed partial class ClickHouseTelemetryStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new UsageEntry(Utc(reader.GetDateTime(0)), reader.GetString(1),
-                new TokenUsage(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)),
-                reader.IsDBNull(7) ? null : reader.GetDecimal(7), reader.IsDBNull(8) ? null : reader.GetDecimal(8));
+            yield return StoreRows.UsageEntry(reader);
         }
     }
 

@@ -19,7 +19,7 @@ public sealed partial class ClickHouseTelemetryStore
     public async Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var events = PreferredCopies(batch.Events);
+        var events = DuplicatePreference.Collapse(batch.Events);
         var requests = events.Where(e => e.Kind == EventKind.ApiRequest).ToList();
         var others = events.Where(e => e.Kind != EventKind.ApiRequest).ToList();
         await AppendNewAsync(batch.NewEvents, cancellationToken).ConfigureAwait(false);
@@ -31,27 +31,6 @@ public sealed partial class ClickHouseTelemetryStore
         var collapsed = batch.Events.Count - events.Count;
         return new WriteResult(batch.NewEvents.Count + result.Inserted + otherResult.Inserted, result.Replaced + otherResult.Replaced,
             result.AlreadyStored + otherResult.AlreadyStored + collapsed);
-    }
-
-    // Copies of one event inside a batch collapse to the preferred one before they meet the stored copy.
-    private static List<TelemetryEvent> PreferredCopies(IReadOnlyList<TelemetryEvent> events)
-    {
-        var kept = new Dictionary<Guid, int>(events.Count);
-        var result = new List<TelemetryEvent>(events.Count);
-        foreach (var e in events)
-        {
-            if (!kept.TryGetValue(e.Id, out var index))
-            {
-                kept[e.Id] = result.Count;
-                result.Add(e);
-            }
-            else if (DuplicatePreference.Prefers(result[index], e))
-            {
-                result[index] = e;
-            }
-        }
-
-        return result;
     }
 
     // The caller guarantees these ids are not stored: straight in, no lookup.

@@ -76,9 +76,8 @@ public sealed partial class ClickHouseTelemetryStore : ITelemetryStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var path = reader.GetString(0);
-            checkpoints[path] = new FileCheckpoint(path, reader.GetInt64(1), new DateTime(reader.GetInt64(2), DateTimeKind.Utc),
-                reader.GetInt64(3), reader.GetFieldValue<ulong>(4), reader.GetInt32(5));
+            var checkpoint = StoreRows.Checkpoint(reader);
+            checkpoints[checkpoint.Path] = checkpoint;
         }
 
         return checkpoints;

@@ -16,6 +16,28 @@ public static class DuplicatePreference
     public static bool Prefers(bool keptIsSidechain, long keptTokens, bool candidateIsSidechain, long candidateTokens) =>
         keptIsSidechain != candidateIsSidechain ? keptIsSidechain : candidateTokens > keptTokens;
 
+    /// <summary>Copies of one event inside a batch collapsed to the preferred one, in first-seen order.</summary>
+    public static List<TelemetryEvent> Collapse(IReadOnlyList<TelemetryEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var kept = new Dictionary<Guid, int>(events.Count);
+        var result = new List<TelemetryEvent>(events.Count);
+        foreach (var e in events)
+        {
+            if (!kept.TryGetValue(e.Id, out var index))
+            {
+                kept[e.Id] = result.Count;
+                result.Add(e);
+            }
+            else if (Prefers(result[index], e))
+            {
+                result[index] = e;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>True when <paramref name="candidate"/> should replace <paramref name="kept"/>, sources considered.</summary>
     public static bool Prefers(TelemetryEvent kept, TelemetryEvent candidate)
     {
