@@ -61,34 +61,6 @@ internal static class ClickHouseUsageSql
         return (sql, parameters);
     }
 
-    private static (string Where, List<(string, object?)> Parameters) Filter(UsageQuery query)
-    {
-        var conditions = new List<string>();
-        var parameters = new List<(string, object?)>();
-        if (query.FromUtc is { } from)
-        {
-            conditions.Add("ts >= {from_utc:DateTime64(6, 'UTC')}");
-            parameters.Add(("from_utc", from));
-        }
-
-        if (query.ToUtc is { } to)
-        {
-            conditions.Add("ts < {to_utc:DateTime64(6, 'UTC')}");
-            parameters.Add(("to_utc", to));
-        }
-
-        if (query.Project is { } project)
-        {
-            conditions.Add("project = {project:String}");
-            parameters.Add(("project", project));
-        }
-
-        if (query.SessionId is { } session)
-        {
-            conditions.Add("session_id = {session:String}");
-            parameters.Add(("session", session));
-        }
-
-        return (conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions), parameters);
-    }
+    private static (string Where, List<(string Name, object? Value)> Parameters) Filter(UsageQuery query) =>
+        UsageQueryFilter.Where(query, (name, value) => value is DateTime ? $"{{{name}:DateTime64(6, 'UTC')}}" : $"{{{name}:String}}");
 }

@@ -56,34 +56,6 @@ internal static class DuckDbUsageSql
         return (sql, parameters);
     }
 
-    private static (string Where, List<(string, object?)> Parameters) Filter(UsageQuery query)
-    {
-        var conditions = new List<string>();
-        var parameters = new List<(string, object?)>();
-        if (query.FromUtc is { } from)
-        {
-            conditions.Add("ts >= $from_utc");
-            parameters.Add(("from_utc", from));
-        }
-
-        if (query.ToUtc is { } to)
-        {
-            conditions.Add("ts < $to_utc");
-            parameters.Add(("to_utc", to));
-        }
-
-        if (query.Project is { } project)
-        {
-            conditions.Add("project = $project");
-            parameters.Add(("project", project));
-        }
-
-        if (query.SessionId is { } session)
-        {
-            conditions.Add("session_id = $session");
-            parameters.Add(("session", session));
-        }
-
-        return (conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions), parameters);
-    }
+    private static (string Where, List<(string Name, object? Value)> Parameters) Filter(UsageQuery query) =>
+        UsageQueryFilter.Where(query, (name, _) => "$" + name);
 }

@@ -1,4 +1,3 @@
-using ContextCleaner.AnthropicStub.Tests.Support;
 using Shouldly;
 
 namespace ContextCleaner.AnthropicStub.Tests;
@@ -99,25 +98,14 @@ public sealed class ClaudeCodeEndToEndTests
         TranscriptText(result).ShouldContain("Hello from the fixture file.");
     }
 
-    private static string RequireClaude()
-    {
-        var binary = ClaudeCode.ExpectedPath();
-        if (!File.Exists(binary))
-        {
-            Assert.Skip(
-                $"Claude Code is not installed at {binary}: run `npm install --prefix artifacts/claude-code "
-                + $"@anthropic-ai/claude-code@2.1.328` or set {ClaudeCode.BinaryVariable}.");
-        }
-
-        return binary;
-    }
+    private static string RequireClaude() => ClaudeCode.RequireBinary();
 
     private static async Task<ClaudeCodeRun> RunAsync(
         string binary, AnthropicStubServer stub, TempDirectory run, string[] arguments, Dictionary<string, string>? extra = null)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         limit.CancelAfter(RunLimit);
-        return await ClaudeCode.RunAsync(binary, stub, run, arguments, extra, limit.Token);
+        return await ClaudeCode.RunAsync(binary, stub, run, arguments, extra ?? new Dictionary<string, string>(), limit.Token);
     }
 
     private static string TranscriptText(ClaudeCodeRun run) => string.Concat(

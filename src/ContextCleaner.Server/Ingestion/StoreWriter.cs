@@ -10,7 +10,7 @@ namespace ContextCleaner.Server.Ingestion;
 /// so a 200 always means durably stored. It opens the store when work arrives and closes it after a short idle time:
 /// DuckDB lets one process hold the file, and a report or statusline in another terminal must get its turn.
 /// </summary>
-public sealed class StoreWriter : IAsyncDisposable
+internal sealed class StoreWriter : IAsyncDisposable
 {
     private const int MaxRecordsPerCommit = 100_000;
     private readonly Func<CancellationToken, Task<ITelemetryStore>> _openStore;

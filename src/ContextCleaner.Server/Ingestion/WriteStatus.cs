@@ -1,7 +1,7 @@
 namespace ContextCleaner.Server.Ingestion;
 
 /// <summary>What became of a submitted batch.</summary>
-public enum WriteStatus
+internal enum WriteStatus
 {
     /// <summary>Committed to the store: the request may be answered 200.</summary>
     Committed,

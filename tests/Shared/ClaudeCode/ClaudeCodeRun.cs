@@ -1,4 +1,4 @@
-namespace ContextCleaner.EndToEnd.Tests.Support;
+namespace ContextCleaner.Tests.Shared;
 
 /// <summary>The outcome of one <c>claude -p</c> process, and the folders it ran with.</summary>
 internal sealed record ClaudeCodeRun(int ExitCode, string StandardOutput, string StandardError, string ConfigDirectory, string ProjectDirectory)

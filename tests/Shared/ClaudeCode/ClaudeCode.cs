@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ContextCleaner.AnthropicStub;
 
-namespace ContextCleaner.EndToEnd.Tests.Support;
+namespace ContextCleaner.Tests.Shared;
 
 /// <summary>
 /// Runs the real Claude Code CLI with the fixtures' environment (shared/fixtures/claude-code-2.1.328/README.md):
