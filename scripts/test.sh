@@ -85,6 +85,18 @@ if dotnet publish src/ContextCleaner.Cli -c Release -r linux-x64 -p:PublishAot=t
       failed=$((failed + 1)); echo "FAILED: native report $report differs from managed"; diff "$work/managed-$report.json" "$work/native-$report.json" | head -5
     fi
   done
+  # ClickHouse.Driver reflects over its own types: the native binary must answer from ClickHouse as the managed one does.
+  if [ -n "${CONTEXT_CLEANER_TEST_CLICKHOUSE:-}" ]; then
+    chdb="aot_$$_$RANDOM"
+    chstore="clickhouse://${CONTEXT_CLEANER_TEST_CLICKHOUSE#http://}/$chdb"
+    "$aot/context-cleaner" report daily --json -z UTC --source "$root/samples/claude" --store "$chstore" > "$work/native-clickhouse.json" 2>&1
+    if cmp -s "$work/managed-daily.json" "$work/native-clickhouse.json"; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1)); echo "FAILED: native report daily on ClickHouse differs"; head -5 "$work/native-clickhouse.json"
+    fi
+    node -e 'fetch(process.argv[1], { method: "POST", body: process.argv[2] }).catch(() => {})' "$CONTEXT_CLEANER_TEST_CLICKHOUSE" "DROP DATABASE IF EXISTS $chdb" || true
+  fi
   if HOME="$work" "$aot/context-cleaner" report daily --store "duckdb://$work/empty.duckdb" 2> "$work/err.txt"; then
     failed=$((failed + 1)); echo "FAILED: native binary without transcripts exited 0"
   elif grep -q "No Claude Code transcripts found" "$work/err.txt"; then

@@ -42,6 +42,8 @@ internal static class CliApp
         {
             telemetry.SetDescription("Claude Code's OpenTelemetry: receive it, analyse it.");
             telemetry.AddCommand<ServeCommand>("serve").WithDescription("OTLP/HTTP receiver for Claude Code (JSON or protobuf), storing into the store.");
+            telemetry.AddCommand<HealthCheckCommand>("health-check")
+                .WithDescription("Is the store reachable, what does it hold, how fresh is it; hints when something is missing.");
         });
     }
 

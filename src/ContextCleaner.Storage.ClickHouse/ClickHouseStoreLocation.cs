@@ -5,9 +5,11 @@ using ContextCleaner.Core;
 namespace ContextCleaner.Storage.ClickHouse;
 
 /// <summary>
-/// Where a ClickHouse store lives, parsed from <c>clickhouse://user:password@host:8123/database</c> (<c>clickhouses://</c>
-/// for TLS, default port 8443). User and password may instead come from <see cref="UserVariable"/> and
-/// <see cref="PasswordVariable"/>, so they need not appear on a command line; the URI wins when it has them.
+/// Where a ClickHouse store lives, parsed from <c>clickhouse://user:password@host:8123/database?options</c>
+/// (<c>clickhouses://</c> for TLS, default port 8443). User and password may instead come from <see cref="UserVariable"/>
+/// and <see cref="PasswordVariable"/>, so they need not appear on a command line; the URI wins when it has them.
+/// Options: <c>mode=auto|native|collector</c>, <c>timeout=SECONDS</c> (per query), <c>connect_timeout=SECONDS</c>,
+/// <c>ttl_days=N</c> (native tables drop events older than that).
 /// </summary>
 /// <param name="ConnectionString">ClickHouse.Driver connection string (values quoted by its builder).</param>
 /// <param name="Database">Database holding the store's tables.</param>
@@ -23,11 +25,22 @@ public sealed record ClickHouseStoreLocation(string ConnectionString, string Dat
     /// <summary>Database used when the URI names none.</summary>
     public const string DefaultDatabase = "context_cleaner";
 
+    /// <summary>Which tables to use.</summary>
+    public ClickHouseStoreMode Mode { get; init; }
+
+    /// <summary>Longest a query may run (enforced by the server, and by the client a little later).</summary>
+    public TimeSpan QueryTimeout { get; init; } = ClickHouseDefaults.QueryTimeout;
+
+    /// <summary>Longest wait for a TCP (and TLS) connection.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = ClickHouseDefaults.ConnectTimeout;
+
+    /// <summary>Days native event tables keep rows (null: forever).</summary>
+    public int? TtlDays { get; init; }
+
     /// <summary>Parses a store URI; every problem is reported at once, as a user error (exit code 2).</summary>
     /// <param name="value">The URI.</param>
     /// <param name="getEnvironmentVariable">Environment lookup (credentials).</param>
-    /// <param name="timeout">Per-query timeout (default: the driver's).</param>
-    public static ClickHouseStoreLocation Parse(string value, Func<string, string?> getEnvironmentVariable, TimeSpan? timeout = null)
+    public static ClickHouseStoreLocation Parse(string value, Func<string, string?> getEnvironmentVariable)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
@@ -42,10 +55,16 @@ public sealed record ClickHouseStoreLocation(string ConnectionString, string Dat
         password ??= getEnvironmentVariable(PasswordVariable) ?? "";
         var database = uri.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : DefaultDatabase;
         var port = uri.IsDefaultPort || uri.Port < 0 ? (tls ? 8443 : 8123) : uri.Port;
+        var problems = new List<string>();
         if (!ClickHouseIdentifier.IsValid(database))
         {
-            throw new ContextCleanerException(
-                $"Invalid ClickHouse store \"{Mask(value)}\": database \"{database}\" must be letters, digits and underscores.", 2);
+            problems.Add($"database \"{database}\" must be letters, digits and underscores");
+        }
+
+        var options = ClickHouseUriOptions.Parse(uri.Query, problems);
+        if (problems.Count > 0)
+        {
+            throw new ContextCleanerException($"Invalid ClickHouse store \"{Mask(value)}\": {string.Join("; ", problems)}.", 2);
         }
 
         var builder = new ClickHouseConnectionStringBuilder
@@ -56,13 +75,14 @@ public sealed record ClickHouseStoreLocation(string ConnectionString, string Dat
             Username = user,
             Password = password,
         };
-        if (timeout is { } t)
-        {
-            builder.Timeout = t;
-        }
-
         var display = string.Create(CultureInfo.InvariantCulture, $"{uri.Scheme}://{user}{(password.Length > 0 ? ":***" : "")}@{uri.Host}:{port}/{database}");
-        return new ClickHouseStoreLocation(builder.ConnectionString, database, display);
+        return new ClickHouseStoreLocation(builder.ConnectionString, database, display)
+        {
+            Mode = options.Mode,
+            QueryTimeout = options.QueryTimeout ?? ClickHouseDefaults.QueryTimeout,
+            ConnectTimeout = options.ConnectTimeout ?? ClickHouseDefaults.ConnectTimeout,
+            TtlDays = options.TtlDays,
+        };
     }
 
     private static (string? User, string? Password) Credentials(string userInfo)

@@ -22,8 +22,8 @@ public sealed partial class ClickHouseTelemetryStore
         var stored = await StoredIdsAsync("metric_points", "point_id", points.Select(p => p.Id), cancellationToken).ConfigureAwait(false);
         var rows = points.DistinctBy(p => p.Id).Where(p => !stored.Contains(p.Id)).Select(p => new object?[]
         {
-            p.Id, p.SeriesId, p.Name, p.Unit, TemporalityName(p.Temporality), p.IsMonotonic, p.StartUtc, p.TimestampUtc, p.Value, p.Count,
-            p.SessionId, p.Model, p.Type,
+            p.Id, p.SeriesId, p.Name, p.Unit, MetricTemporalityNames.ToName(p.Temporality), p.IsMonotonic, p.StartUtc, p.TimestampUtc, p.Value,
+            p.Count, p.SessionId, p.Model, p.Type,
             p.Attributes is { Count: > 0 } a ? JsonSerializer.Serialize(a, ClickHouseJsonContext.Default.IReadOnlyDictionaryStringString) : null,
         }).ToList();
         if (rows.Count > 0)
@@ -31,11 +31,4 @@ public sealed partial class ClickHouseTelemetryStore
             await InsertAsync("metric_points", MetricColumns, rows, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static string TemporalityName(MetricTemporality temporality) => temporality switch
-    {
-        MetricTemporality.Delta => "delta",
-        MetricTemporality.Cumulative => "cumulative",
-        _ => "unspecified",
-    };
 }

@@ -11,23 +11,22 @@ public sealed partial class ClickHouseTelemetryStore
     /// <inheritdoc />
     public async Task<string?> GetPriceVersionAsync(CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT value FROM {_database}.store_meta FINAL WHERE key = {{key:String}}", ("key", PriceVersionKey));
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return await _gateway.ScalarAsync($"SELECT value FROM {_database}.store_meta FINAL WHERE key = {{key:String}}", cancellationToken,
+            ("key", PriceVersionKey)).ConfigureAwait(false) as string;
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<PricingInput> ReadPricingInputsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var command = Command($"""
+        var inputs = _gateway.StreamAsync($"""
             SELECT event_id, ts, model, speed, input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens
             FROM {_database}.api_requests FINAL
-            """);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return new PricingInput(reader.GetGuid(0), Utc(reader.GetDateTime(1)),
+            """, reader => new PricingInput(reader.GetGuid(0), Utc(reader.GetDateTime(1)),
                 reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                new TokenUsage(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8)));
+                new TokenUsage(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8))), cancellationToken);
+        await foreach (var input in inputs.ConfigureAwait(false))
+        {
+            yield return input;
         }
     }
 

@@ -10,15 +10,8 @@ public sealed partial class ClickHouseTelemetryStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var (sql, parameters) = ClickHouseUsageSql.Aggregate(_database, query);
-        using var command = Command(sql, [.. parameters]);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<UsageAggregate>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(StoreRows.UsageAggregate(reader, query.BucketMinutes));
-        }
-
-        return rows;
+        return await _gateway.QueryAsync(sql, r => StoreRows.UsageAggregate(r, query.BucketMinutes), cancellationToken, [.. parameters])
+            .ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -26,11 +19,9 @@ public sealed partial class ClickHouseTelemetryStore
     {
         ArgumentNullException.ThrowIfNull(filter);
         var (sql, parameters) = ClickHouseUsageSql.Entries(_database, filter);
-        using var command = Command(sql, [.. parameters]);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in _gateway.StreamAsync(sql, StoreRows.UsageEntry, cancellationToken, [.. parameters]).ConfigureAwait(false))
         {
-            yield return StoreRows.UsageEntry(reader);
+            yield return entry;
         }
     }
 

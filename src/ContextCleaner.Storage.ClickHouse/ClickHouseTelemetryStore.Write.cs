@@ -113,13 +113,11 @@ public sealed partial class ClickHouseTelemetryStore
         var stored = new Dictionary<Guid, (TelemetryEvent, ulong)>();
         foreach (var chunk in ids.Chunk(IdsPerLookup))
         {
-            using var command = Command(
+            var rows = await _gateway.QueryAsync(
                 $"SELECT {string.Join(", ", ClickHouseEventRows.RequestColumns)} FROM {_database}.api_requests FINAL WHERE event_id IN {{ids:Array(UUID)}}",
-                ("ids", chunk));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                ClickHouseEventRows.ReadRequest, cancellationToken, ("ids", chunk)).ConfigureAwait(false);
+            foreach (var row in rows)
             {
-                var row = ClickHouseEventRows.ReadRequest(reader);
                 stored[row.Event.Id] = row;
             }
         }
@@ -132,12 +130,8 @@ public sealed partial class ClickHouseTelemetryStore
         var stored = new HashSet<Guid>();
         foreach (var chunk in ids.Chunk(IdsPerLookup))
         {
-            using var command = Command($"SELECT DISTINCT {idColumn} FROM {_database}.{table} WHERE {idColumn} IN {{ids:Array(UUID)}}", ("ids", chunk));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                stored.Add(reader.GetGuid(0));
-            }
+            stored.UnionWith(await _gateway.QueryAsync($"SELECT DISTINCT {idColumn} FROM {_database}.{table} WHERE {idColumn} IN {{ids:Array(UUID)}}",
+                r => r.GetGuid(0), cancellationToken, ("ids", chunk)).ConfigureAwait(false));
         }
 
         return stored;
@@ -169,7 +163,7 @@ public sealed partial class ClickHouseTelemetryStore
         }
 
         // ReplacingMergeTree without a version keeps the row inserted last: INSERT OR REPLACE.
-        var rows = checkpoints.Select(c => new object?[] { c.Path, c.Size, c.LastWriteUtc.Ticks, c.Offset, c.Fingerprint, c.FingerprintLength });
+        var rows = checkpoints.Select(c => new object?[] { c.Path, c.Size, c.LastWriteUtc.Ticks, c.Offset, c.Fingerprint, c.FingerprintLength }).ToList();
         await InsertAsync("import_files", ["path", "size", "last_write_ticks", "offset_bytes", "fingerprint", "fingerprint_length"], rows, cancellationToken)
             .ConfigureAwait(false);
     }

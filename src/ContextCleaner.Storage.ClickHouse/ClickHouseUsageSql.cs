@@ -61,6 +61,6 @@ internal static class ClickHouseUsageSql
         return (sql, parameters);
     }
 
-    private static (string Where, List<(string Name, object? Value)> Parameters) Filter(UsageQuery query) =>
+    public static (string Where, List<(string Name, object? Value)> Parameters) Filter(UsageQuery query) =>
         UsageQueryFilter.Where(query, (name, value) => value is DateTime ? $"{{{name}:DateTime64(6, 'UTC')}}" : $"{{{name}:String}}");
 }

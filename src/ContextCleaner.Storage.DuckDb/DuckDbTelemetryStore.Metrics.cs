@@ -22,7 +22,7 @@ public sealed partial class DuckDbTelemetryStore
                     .AppendValue(p.SeriesId)
                     .AppendValue(p.Name)
                     .AppendValue(p.Unit)
-                    .AppendValue(TemporalityName(p.Temporality))
+                    .AppendValue(MetricTemporalityNames.ToName(p.Temporality))
                     .AppendValue(p.IsMonotonic)
                     .AppendValue(p.StartUtc)
                     .AppendValue(p.TimestampUtc)
@@ -42,11 +42,4 @@ public sealed partial class DuckDbTelemetryStore
             SELECT * FROM (SELECT DISTINCT ON (point_id) * FROM staged_points) s ANTI JOIN metric_points m ON m.point_id = s.point_id
             """, cancellationToken).ConfigureAwait(false);
     }
-
-    private static string TemporalityName(MetricTemporality temporality) => temporality switch
-    {
-        MetricTemporality.Delta => "delta",
-        MetricTemporality.Cumulative => "cumulative",
-        _ => "unspecified",
-    };
 }

@@ -56,6 +56,7 @@ internal static class DuckDbUsageSql
         return (sql, parameters);
     }
 
-    private static (string Where, List<(string Name, object? Value)> Parameters) Filter(UsageQuery query) =>
+    /// <summary>The WHERE clause of a filter (columns <c>ts</c>, <c>project</c>, <c>session_id</c>), in DuckDB's parameter syntax.</summary>
+    public static (string Where, List<(string Name, object? Value)> Parameters) Filter(UsageQuery query) =>
         UsageQueryFilter.Where(query, (name, _) => "$" + name);
 }

@@ -34,7 +34,7 @@ internal sealed class StoreSession : IAsyncDisposable
         var prices = PriceTableLoader.Load(PricesPath(settings, environment));
         Trace.Mark("prices loaded");
         var uri = StoreUri.Resolve(settings.Store, environment.GetVariable);
-        var store = StoreFactory.Create(uri, environment.Time);
+        var store = StoreFactory.Create(uri, prices, environment);
         try
         {
             await store.InitializeAsync(cancellationToken);
@@ -56,6 +56,12 @@ internal sealed class StoreSession : IAsyncDisposable
     /// </summary>
     public async Task<ImportSummary?> ImportAsync(ImportSettings settings, bool requireData, CancellationToken cancellationToken)
     {
+        if (Store.IsReadOnly && !requireData)
+        {
+            // The OpenTelemetry Collector's tables: reports read them as they are; `import` itself says why it cannot.
+            return null;
+        }
+
         var location = ClaudeDataLocator.Locate(settings.Sources, Environment.GetVariable);
         if (location.IsEmpty)
         {

@@ -15,7 +15,18 @@ public static class CostCalculator
     public static decimal Compute(ModelPrice price, TokenUsage tokens, string? speed)
     {
         ArgumentNullException.ThrowIfNull(price);
-        var rates = price.LongContext is { } tier && tokens.PromptTokens > tier.ThresholdTokens ? tier.Rates : price.Rates;
+        return Compute(price, tokens, speed, price.LongContext is { } tier && tokens.PromptTokens > tier.ThresholdTokens);
+    }
+
+    /// <summary>
+    /// Cost of requests of one price and speed that are all above (or all below) the long-context threshold, from their
+    /// summed tokens: the cost is linear in tokens once the tier is fixed, so a store may sum tokens per tier and price
+    /// the sums (the collector tables hold no per-request cost).
+    /// </summary>
+    public static decimal Compute(ModelPrice price, TokenUsage tokens, string? speed, bool longContext)
+    {
+        ArgumentNullException.ThrowIfNull(price);
+        var rates = longContext && price.LongContext is { } tier ? tier.Rates : price.Rates;
         var perMillion = (tokens.Input * rates.Input)
             + (tokens.Output * rates.Output)
             + (tokens.CacheWrite5m * rates.CacheWrite5m)

@@ -12,6 +12,12 @@ public interface ITelemetryStore : IAsyncDisposable
     /// <summary>Human-readable location, for messages.</summary>
     string Description { get; }
 
+    /// <summary>
+    /// True for a store that only reads (the OpenTelemetry Collector's ClickHouse tables): reports skip the import, and
+    /// import and the receiver refuse it. Known after <see cref="InitializeAsync"/>.
+    /// </summary>
+    bool IsReadOnly => false;
+
     /// <summary>Opens the store and applies pending schema migrations.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
@@ -29,6 +35,18 @@ public interface ITelemetryStore : IAsyncDisposable
 
     /// <summary>Every API request matching the filter, oldest first (for billing blocks).</summary>
     IAsyncEnumerable<UsageEntry> ReadUsageEntriesAsync(UsageQuery filter, CancellationToken cancellationToken);
+
+    /// <summary>Events per session and kind matching the filter (session metrics).</summary>
+    Task<IReadOnlyList<EventTally>> QueryEventTalliesAsync(UsageQuery filter, CancellationToken cancellationToken);
+
+    /// <summary>API failures matching the filter, grouped by kind, status code, error type and model (error analysis).</summary>
+    Task<IReadOnlyList<ErrorTally>> QueryErrorsAsync(UsageQuery filter, CancellationToken cancellationToken);
+
+    /// <summary>Tool results and decisions matching the filter, per tool (tool usage).</summary>
+    Task<IReadOnlyList<ToolTally>> QueryToolsAsync(UsageQuery filter, CancellationToken cancellationToken);
+
+    /// <summary>What the store holds and how fresh it is; store-specific hints included.</summary>
+    Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken);
 
     /// <summary>Number of stored events per kind.</summary>
     Task<IReadOnlyDictionary<EventKind, long>> CountEventsAsync(CancellationToken cancellationToken);

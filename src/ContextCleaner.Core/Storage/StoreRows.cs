@@ -43,6 +43,37 @@ public static class StoreRows
             reader.IsDBNull(7) ? null : reader.GetDecimal(7), reader.IsDBNull(8) ? null : reader.GetDecimal(8));
     }
 
+    /// <summary>An event tally from columns: session (or NULL), kind name, count, first and last time.</summary>
+    public static EventTally EventTally(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new EventTally(reader.IsDBNull(0) ? null : reader.GetString(0), EventKindNames.FromName(reader.GetString(1)), reader.GetInt64(2),
+            Utc(reader.GetDateTime(3)), Utc(reader.GetDateTime(4)));
+    }
+
+    /// <summary>
+    /// An error tally from columns: kind name, status code, error type, model (each possibly NULL), count, distinct
+    /// sessions, highest attempt (or NULL), first and last time.
+    /// </summary>
+    public static ErrorTally ErrorTally(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new ErrorTally(EventKindNames.FromName(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetInt32(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5),
+            reader.IsDBNull(6) ? null : reader.GetInt32(6), Utc(reader.GetDateTime(7)), Utc(reader.GetDateTime(8)));
+    }
+
+    /// <summary>
+    /// A tool tally from columns: tool name, results, succeeded, failed, timed results, total duration (ms), accepted,
+    /// rejected.
+    /// </summary>
+    public static ToolTally ToolTally(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new ToolTally(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5),
+            reader.GetInt64(6), reader.GetInt64(7));
+    }
+
     /// <summary>A file checkpoint from columns: path, size, last-write ticks, offset, fingerprint, fingerprint length.</summary>
     public static FileCheckpoint Checkpoint(DbDataReader reader)
     {

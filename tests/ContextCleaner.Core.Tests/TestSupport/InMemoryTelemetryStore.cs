@@ -6,7 +6,7 @@ namespace ContextCleaner.Core.Tests.TestSupport;
 
 /// <summary>
 /// The parts of a store that pricing and reports need, in memory: stored requests, their computed costs, the price
-/// version, and canned usage sums. Everything else is out of scope for Core's unit tests and throws.
+/// version, canned usage sums and event tallies. Everything else is out of scope for Core's unit tests and throws.
 /// </summary>
 internal sealed class InMemoryTelemetryStore : ITelemetryStore
 {
@@ -25,6 +25,12 @@ internal sealed class InMemoryTelemetryStore : ITelemetryStore
 
     /// <summary>The last query received.</summary>
     public UsageQuery? LastQuery { get; private set; }
+
+    /// <summary>What <see cref="QueryEventTalliesAsync"/> answers, whatever the filter.</summary>
+    public List<EventTally> Tallies { get; } = [];
+
+    /// <summary>The last filter <see cref="QueryEventTalliesAsync"/> received.</summary>
+    public UsageQuery? LastTallyFilter { get; private set; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -65,6 +71,20 @@ internal sealed class InMemoryTelemetryStore : ITelemetryStore
 
     public IAsyncEnumerable<UsageEntry> ReadUsageEntriesAsync(UsageQuery filter, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
+
+    public Task<IReadOnlyList<EventTally>> QueryEventTalliesAsync(UsageQuery filter, CancellationToken cancellationToken)
+    {
+        LastTallyFilter = filter;
+        return Task.FromResult<IReadOnlyList<EventTally>>(Tallies);
+    }
+
+    public Task<IReadOnlyList<ErrorTally>> QueryErrorsAsync(UsageQuery filter, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ToolTally>> QueryToolsAsync(UsageQuery filter, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyDictionary<EventKind, long>> CountEventsAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException();

@@ -18,18 +18,19 @@ internal sealed class ClickHouseTestStore : IAsyncDisposable
 
     private static readonly Lazy<PriceTable> ShippedPrices = new(() => PriceTableLoader.Load());
 
-    private ClickHouseTestStore(string connectionString, string database)
+    private ClickHouseTestStore(ClickHouseStoreLocation location)
     {
-        ConnectionString = connectionString;
-        Database = database;
-        Store = new ClickHouseTelemetryStore(connectionString, database, Time);
+        Location = location;
+        Store = new ClickHouseTelemetryStore(location, Time);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
 
-    public string ConnectionString { get; }
+    public ClickHouseStoreLocation Location { get; }
 
-    public string Database { get; }
+    public string ConnectionString => Location.ConnectionString;
+
+    public string Database => Location.Database;
 
     public ClickHouseTelemetryStore Store { get; }
 
@@ -43,10 +44,16 @@ internal sealed class ClickHouseTestStore : IAsyncDisposable
             Assert.Skip($"No local ClickHouse: run `bash scripts/clickhouse.sh start` and set {UrlVariable} to the URL it prints (scripts/test.sh does both).");
         }
 
-        var uri = new Uri(url);
-        var test = new ClickHouseTestStore($"Host={uri.Host};Port={uri.Port};Username=default", "t_" + Guid.NewGuid().ToString("N"));
+        var test = new ClickHouseTestStore(LocationOn(url, "t_" + Guid.NewGuid().ToString("N")));
         await test.Store.InitializeAsync(TestContext.Current.CancellationToken);
         return test;
+    }
+
+    /// <summary>A location on the test server (<see cref="UrlVariable"/>), with URI options.</summary>
+    public static ClickHouseStoreLocation LocationOn(string serverUrl, string database, string options = "")
+    {
+        var uri = new Uri(serverUrl);
+        return ClickHouseStoreLocation.Parse($"clickhouse://{uri.Host}:{uri.Port}/{database}{options}", _ => null);
     }
 
     /// <summary>Imports transcripts as the CLI does.</summary>

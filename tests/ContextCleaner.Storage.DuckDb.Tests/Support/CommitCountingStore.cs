@@ -30,6 +30,17 @@ internal sealed class CommitCountingStore(ITelemetryStore inner) : ITelemetrySto
     public IAsyncEnumerable<UsageEntry> ReadUsageEntriesAsync(UsageQuery filter, CancellationToken cancellationToken) =>
         inner.ReadUsageEntriesAsync(filter, cancellationToken);
 
+    public Task<IReadOnlyList<EventTally>> QueryEventTalliesAsync(UsageQuery filter, CancellationToken cancellationToken) =>
+        inner.QueryEventTalliesAsync(filter, cancellationToken);
+
+    public Task<IReadOnlyList<ErrorTally>> QueryErrorsAsync(UsageQuery filter, CancellationToken cancellationToken) =>
+        inner.QueryErrorsAsync(filter, cancellationToken);
+
+    public Task<IReadOnlyList<ToolTally>> QueryToolsAsync(UsageQuery filter, CancellationToken cancellationToken) =>
+        inner.QueryToolsAsync(filter, cancellationToken);
+
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken) => inner.CheckHealthAsync(cancellationToken);
+
     public Task<IReadOnlyDictionary<EventKind, long>> CountEventsAsync(CancellationToken cancellationToken) =>
         inner.CountEventsAsync(cancellationToken);
 

@@ -23,12 +23,16 @@ internal sealed partial class ServeProcess : IDisposable
     private HttpClient Client => _client ??= new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>POSTs a body to <c>/v1/&lt;signal&gt;</c>; returns the HTTP status.</summary>
-    public async Task<int> PostAsync(string signal, byte[] body, string contentType, CancellationToken cancellationToken)
+    public async Task<int> PostAsync(string signal, byte[] body, string contentType, CancellationToken cancellationToken) =>
+        (await PostForAnswerAsync(signal, body, contentType, cancellationToken)).Status;
+
+    /// <summary>POSTs a body to <c>/v1/&lt;signal&gt;</c>; returns the HTTP status and the Retry-After delay, if any.</summary>
+    public async Task<(int Status, TimeSpan? RetryAfter)> PostForAnswerAsync(string signal, byte[] body, string contentType, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         using var response = await Client.PostAsync(new Uri("/v1/" + signal, UriKind.Relative), content, cancellationToken);
-        return (int)response.StatusCode;
+        return ((int)response.StatusCode, response.Headers.RetryAfter?.Delta);
     }
 
     public static async Task<ServeProcess> StartAsync(string store, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken,

@@ -36,16 +36,22 @@ internal sealed class ServeCommand(CliEnvironment environment) : AsyncCommand<Se
         // Opened once up front: creates the schema, reprices if the price table changed, and fails fast on a bad store.
         PriceTable prices;
         StoreUri uri;
+        string storeName;
         await using (var session = await StoreSession.OpenAsync(settings, environment, cancellationToken))
         {
             prices = session.Prices;
             uri = session.Uri;
+            storeName = session.Store.Description;
+            if (session.Store.IsReadOnly)
+            {
+                throw new ContextCleanerException($"{storeName} is read-only: telemetry serve needs a store it can write (a DuckDB file, or ClickHouse with ?mode=native).", 2);
+            }
         }
 
         var lockWait = options.CommitTimeout * 0.8;
         async Task<ITelemetryStore> OpenStoreAsync(CancellationToken token)
         {
-            var store = StoreFactory.Create(uri, environment.Time, lockWait, writeHeavy: true);
+            var store = StoreFactory.Create(uri, prices, environment, lockWait, writeHeavy: true);
             try
             {
                 await store.InitializeAsync(token);
@@ -65,7 +71,7 @@ internal sealed class ServeCommand(CliEnvironment environment) : AsyncCommand<Se
         }
 
         MessageLine.Info(environment.Error, $"listening on {server.Address} (OTLP/HTTP: /v1/logs, /v1/metrics, /v1/traces; JSON or protobuf), "
-            + $"storing into {uri}; Ctrl+C stops. Point Claude Code at it: context-cleaner telemetry serve --print-env");
+            + $"storing into {storeName}; Ctrl+C stops. Point Claude Code at it: context-cleaner telemetry serve --print-env");
         try
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, environment.Time, cancellationToken);

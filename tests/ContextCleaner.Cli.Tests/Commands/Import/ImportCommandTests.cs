@@ -73,7 +73,8 @@ public sealed class ImportCommandTests : IDisposable
 
     [Theory]
     [InlineData("postgres://localhost/db")]
-    [InlineData("clickhouse://localhost:8123/otel")]
+    [InlineData("clickhouse://localhost:8123/not-an-identifier")]
+    [InlineData("clickhouse://localhost:8123/db?mode=sometimes")]
     public async Task Import_UnsupportedStore_FailsWithOneLine(string store)
     {
         var result = await Cli().RunAsync("import", "--source", RepositoryRoot.Samples, "--store", store);
