@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using ContextCleaner.Benchmarks;
+using ContextCleaner.Benchmarks.Store;
 
 // In-process benchmarks; whole-process timings against ccusage are in run.sh.
 switch (args.FirstOrDefault())
@@ -19,11 +20,14 @@ switch (args.FirstOrDefault())
     case "serve":
         await ServeBenchmark.RunAsync(args);
         break;
+    case "store":
+        return await StoreBenchmark.RunAsync(args);
     case "parse-probe" when args.Length >= 2:
         ParseProbe.Run(args[1]);
         break;
     default:
-        Console.Error.WriteLine("usage: bdn [BenchmarkDotNet args] | phases|parse-only PROJECTS STORE [REPS] [--allocations] | warm STORE | parse-probe FILE | serve [SECONDS] [SENDERS] [PROMPTS_PER_BODY]");
+        Console.Error.WriteLine("usage: bdn [BenchmarkDotNet args] | phases|parse-only PROJECTS STORE [REPS] [--allocations] | warm STORE | parse-probe FILE | serve [SECONDS] [SENDERS] [PROMPTS_PER_BODY] | "
+            + StoreBenchmarkOptions.Usage);
         return 2;
 }
 

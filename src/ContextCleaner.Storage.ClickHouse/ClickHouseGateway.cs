@@ -33,7 +33,9 @@ internal sealed class ClickHouseGateway : IAsyncDisposable
         {
             Timeout = ClickHouseDefaults.ClientTimeout(location.QueryTimeout),
         };
-        var settings = new ClickHouseClientSettings(location.ConnectionString) { HttpClient = _http, Timeout = _http.Timeout };
+        // Parameters travel in the request body (multipart form), not the URL: a duplicate check sends a whole batch's
+        // ids as one Array(UUID) parameter, far past the 1 MiB URL limit.
+        var settings = new ClickHouseClientSettings(location.ConnectionString) { HttpClient = _http, Timeout = _http.Timeout, UseFormDataParameters = true };
         settings.CustomSettings["max_execution_time"] = (int)Math.Ceiling(location.QueryTimeout.TotalSeconds);
         _client = new ClickHouseClient(settings);
         _connection = _client.CreateConnection();

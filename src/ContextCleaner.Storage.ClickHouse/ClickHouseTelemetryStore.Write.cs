@@ -5,9 +5,10 @@ namespace ContextCleaner.Storage.ClickHouse;
 
 public sealed partial class ClickHouseTelemetryStore
 {
-    // Ids travel as one Array(UUID) parameter in the request URL: 2,000 ids are ~75 KB, well under ClickHouse's 1 MiB
-    // http_max_uri_size.
-    private const int IdsPerLookup = 2_000;
+    // Ids travel as one Array(UUID) parameter in the request body (ClickHouse refuses a form field much over 1 MB:
+    // 20,000 ids are ~780 KB). Random ids hit every granule of the key, so a lookup costs about one pass over the id
+    // column whatever the number of ids: few large lookups, not many small ones (benchmarks/results-clickhouse.md).
+    private const int IdsPerLookup = 20_000;
 
     /// <inheritdoc />
     /// <remarks>
@@ -108,10 +109,13 @@ public sealed partial class ClickHouseTelemetryStore
 
     private static int MonthOf(DateTime utc) => (utc.Year * 100) + utc.Month;
 
+    // Two steps: which ids are stored at all (the id column only, no FINAL: cheap), then the whole current rows of those
+    // (FINAL) — a batch of new events, the receiver's usual case, never pays for the second.
     private async Task<Dictionary<Guid, (TelemetryEvent Event, ulong Version)>> StoredRequestsAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var stored = new Dictionary<Guid, (TelemetryEvent, ulong)>();
-        foreach (var chunk in ids.Chunk(IdsPerLookup))
+        var present = await StoredIdsAsync("api_requests", "event_id", ids, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in present.Chunk(IdsPerLookup))
         {
             var rows = await _gateway.QueryAsync(
                 $"SELECT {string.Join(", ", ClickHouseEventRows.RequestColumns)} FROM {_database}.api_requests FINAL WHERE event_id IN {{ids:Array(UUID)}}",
