@@ -34,7 +34,7 @@ internal sealed partial class ClickHouseCollectorStore
     private (string Requests, string Events, List<(string Name, object? Value)> Parameters) Sources()
     {
         var (requests, requestParameters) = CollectorSql.Requests(Schema, new UsageQuery());
-        var (events, eventParameters) = CollectorSql.Events(Schema, new UsageQuery());
+        var (events, eventParameters) = CollectorEventsSql.Events(Schema, new UsageQuery());
         return ($"({requests})", $"({events})", [.. requestParameters, .. eventParameters]);
     }
 }

@@ -71,7 +71,7 @@ internal sealed partial class ClickHouseCollectorStore(ClickHouseGateway gateway
     {
         var all = new UsageQuery();
         var (requests, requestParameters) = CollectorSql.Requests(Schema, all);
-        var (events, eventParameters) = CollectorSql.Events(Schema, all);
+        var (events, eventParameters) = CollectorEventsSql.Events(Schema, all);
         var rows = await gateway.QueryAsync($"""
             SELECT 'api_request', toInt64(count()) FROM ({requests})
             UNION ALL SELECT kind, toInt64(count()) FROM ({events}) GROUP BY kind

@@ -1,4 +1,3 @@
-using ContextCleaner.Core.Events;
 using ContextCleaner.Core.Storage;
 
 namespace ContextCleaner.Storage.ClickHouse.Collector;
@@ -12,11 +11,6 @@ namespace ContextCleaner.Storage.ClickHouse.Collector;
 /// </summary>
 internal static class CollectorSql
 {
-    private static readonly string[] EventKinds = [.. Enum.GetValues<EventKind>()
-        .Where(k => k is not (EventKind.ApiRequest or EventKind.Other)).Select(EventKindNames.ToName)];
-
-    private const string KindsParameter = "{event_kinds:Array(String)}";
-
     /// <summary>api_request records with the columns of the native <c>api_requests</c> table (no computed cost).</summary>
     public static (string Sql, List<(string Name, object? Value)> Parameters) Requests(CollectorSchema schema, UsageQuery filter)
     {
@@ -43,39 +37,10 @@ internal static class CollectorSql
         return (sql, parameters);
     }
 
-    /// <summary>Every other Claude Code record with the columns of the native <c>events</c> table.</summary>
-    public static (string Sql, List<(string Name, object? Value)> Parameters) Events(CollectorSchema schema, UsageQuery filter)
-    {
-        var (where, parameters) = Filter(filter);
-        parameters.Add(("event_kinds", EventKinds));
-        var sql = $"""
-            SELECT toDateTime64(Timestamp, 6, 'UTC') AS ts,
-                   {schema.EventNameExpression} AS event_name,
-                   if(has({KindsParameter}, event_name), event_name, 'other') AS kind,
-                   nullIf(LogAttributes['session.id'], '') AS session_id,
-                   CAST(NULL AS Nullable(String)) AS project,
-                   nullIf(LogAttributes['model'], '') AS model,
-                   {LongOrNull("if(kind = 'api_retries_exhausted', LogAttributes['total_retry_duration_ms'], LogAttributes['duration_ms'])")} AS duration_ms,
-                   toInt32OrNull(LogAttributes['status_code']) AS status_code,
-                   nullIf(LogAttributes['error'], '') AS error_message,
-                   CAST(NULL AS Nullable(String)) AS error_type,
-                   toInt32OrNull(if(kind = 'api_retries_exhausted', LogAttributes['total_attempts'], LogAttributes['attempt'])) AS attempt,
-                   nullIf(LogAttributes['tool_name'], '') AS tool_name,
-                   multiIf(lower(trimBoth(LogAttributes['success'])) IN ('true', '1'), true,
-                           lower(trimBoth(LogAttributes['success'])) IN ('false', '0'), false, NULL) AS tool_success,
-                   toJSONString(LogAttributes) AS attributes,
-                   nullIf(LogAttributes['request_id'], '') AS request_id
-            FROM {schema.Database}.{CollectorSchema.LogsTable}
-            WHERE event_name NOT IN ('', 'api_request') {And(where)}
-            LIMIT 1 BY Timestamp, session_id, event_name, LogAttributes['event.sequence'], LogAttributes['attempt']
-            """;
-        return (sql, parameters);
-    }
-
     // An integer attribute as the mapper reads it: an integer, or a number written with a fraction of zero ("45.0").
-    private static string Long(string key) => $"ifNull({LongOrNull($"LogAttributes['{key}']")}, 0)";
+    internal static string Long(string key) => $"ifNull({LongOrNull($"LogAttributes['{key}']")}, 0)";
 
-    private static string LongOrNull(string value) =>
+    internal static string LongOrNull(string value) =>
         $"ifNull(toInt64OrNull({value}), toInt64OrNull(toString(toFloat64OrNull({value}))))";
 
     // Claude Code sends float costs (0.08073374999999999): parsed wide and rounded to the stores' twelve places, half to
@@ -83,7 +48,7 @@ internal static class CollectorSql
     private static string Usd(string key) =>
         $"toDecimal64(roundBankers(toDecimal128OrNull(LogAttributes['{key}'], 20), 12), 12)";
 
-    private static string And(string where) => where.Length == 0 ? "" : "AND " + where["WHERE ".Length..];
+    internal static string And(string where) => where.Length == 0 ? "" : "AND " + where["WHERE ".Length..];
 
-    private static (string Where, List<(string Name, object? Value)> Parameters) Filter(UsageQuery query) => ClickHouseUsageSql.Filter(query);
+    internal static (string Where, List<(string Name, object? Value)> Parameters) Filter(UsageQuery query) => ClickHouseUsageSql.Filter(query);
 }

@@ -75,6 +75,36 @@ public sealed class ClickHouseCollectorStoreTests
     }
 
     [Fact]
+    public async Task LogsAndTraces_SpansAndRetryAttemptsAsTheReceiverMapsThem_SameAnalyticsAsDuckDb()
+    {
+        await using var collector = await CollectorDatabase.CreateAsync(CollectorGeneration.WithEventName, withMetrics: false, withTraces: true);
+        var spans = CollectorDatabase.FixtureSpans();
+        await collector.WriteLogsAsync(CollectorDatabase.FixtureLogRecords());
+        await collector.WriteSpansAsync(spans);
+        await collector.WriteSpansAsync(spans.Take(3));
+        using var temp = new TempDirectory();
+        await using var duckDb = new DuckDbTelemetryStore(temp.Combine("telemetry.duckdb"), TimeProvider.System);
+        await duckDb.InitializeAsync(Token);
+        // Logs first, as Claude Code's exporters usually deliver them: a final failure seen in both keeps the log's copy.
+        await ClickHouseTestStore.WriteOtlpLogsAsync(duckDb);
+        var mapper = new OtlpEventMapper(ClickHouseTestStore.Prices, new OtlpMappingOptions());
+        await duckDb.WriteAsync(new EventBatch(mapper.Map(new OtlpExport(OtlpSignal.Traces, [], [], spans)).Events, []), Token);
+
+        await using var store = new ClickHouseStore(collector.Location(), ClickHouseTestStore.Prices, TimeProvider.System);
+        await store.InitializeAsync(Token);
+
+        var all = new UsageQuery();
+        var errors = await store.QueryErrorsAsync(all, Token);
+        errors.ShouldBe(await duckDb.QueryErrorsAsync(all, Token));
+        (await store.QueryEventTalliesAsync(all, Token)).ShouldBe(await duckDb.QueryEventTalliesAsync(all, Token));
+        (await store.QueryToolsAsync(all, Token)).ShouldBe(await duckDb.QueryToolsAsync(all, Token));
+        (await store.CountEventsAsync(Token)).ShouldBe(await duckDb.CountEventsAsync(Token), ignoreOrder: true);
+        // The 529-then-ok run's two retried attempts exist only in its trace.
+        errors.Where(e => e.Kind == EventKind.ApiError && e.StatusCode is null).Sum(e => e.Count).ShouldBeGreaterThanOrEqualTo(2);
+        (await store.CheckHealthAsync(Token)).Tables.Single(t => t.Name == "otel_traces").Rows.ShouldBe(spans.Count + 3);
+    }
+
+    [Fact]
     public async Task NumbersMissingOrEmpty_NeverFailAQuery_CountAsZero()
     {
         await using var collector = await CollectorDatabase.CreateAsync(CollectorGeneration.WithTimestampTime, withMetrics: false);

@@ -27,7 +27,7 @@ internal sealed class CollectorDatabase : IAsyncDisposable
 
     public ClickHouseClient Client { get; }
 
-    public static async Task<CollectorDatabase> CreateAsync(CollectorGeneration generation, bool withMetrics = true)
+    public static async Task<CollectorDatabase> CreateAsync(CollectorGeneration generation, bool withMetrics = true, bool withTraces = false)
     {
         var url = Environment.GetEnvironmentVariable(ClickHouseTestStore.UrlVariable);
         if (string.IsNullOrEmpty(url))
@@ -41,6 +41,11 @@ internal sealed class CollectorDatabase : IAsyncDisposable
         if (withMetrics)
         {
             await database.ExecuteAsync(CollectorTables.MetricsSum(database.Name));
+        }
+
+        if (withTraces)
+        {
+            await database.ExecuteAsync(CollectorTables.Traces(database.Name));
         }
 
         return database;
@@ -57,6 +62,15 @@ internal sealed class CollectorDatabase : IAsyncDisposable
         .. Directory.GetFiles(Path.Combine(RepositoryRoot.OtlpFixtures, "otlp-protobuf"), "*-logs.pb").Order(StringComparer.Ordinal)
             .SelectMany(f => OtlpProtobufDecoder.Decode(OtlpSignal.Logs, File.ReadAllBytes(f)).Logs),
     ];
+
+    /// <summary>Every span of the OTLP fixtures' trace bodies.</summary>
+    public static List<OtlpSpan> FixtureSpans() =>
+    [
+        .. Directory.GetFiles(Path.Combine(RepositoryRoot.OtlpFixtures, "otlp-json"), "*-traces.json").Order(StringComparer.Ordinal)
+            .SelectMany(f => OtlpJsonDecoder.Decode(OtlpSignal.Traces, File.ReadAllBytes(f)).Spans),
+    ];
+
+    public Task WriteSpansAsync(IEnumerable<OtlpSpan> spans) => CollectorExporter.WriteSpansAsync(Client, Name, spans);
 
     public Task WriteLogsAsync(IEnumerable<OtlpLogRecord> records) => CollectorExporter.WriteAsync(Client, Name, Generation, records);
 

@@ -37,6 +37,38 @@ internal static class CollectorExporter
             TestContext.Current.CancellationToken);
     }
 
+    private static readonly string[] SpanColumns =
+    [
+        "Timestamp", "TraceId", "SpanId", "ParentSpanId", "TraceState", "SpanName", "SpanKind", "ServiceName", "ResourceAttributes", "ScopeName",
+        "ScopeVersion", "SpanAttributes", "Duration", "StatusCode", "StatusMessage", "Events.Timestamp", "Events.Name", "Events.Attributes",
+    ];
+
+    /// <summary>Spans as exporter_traces.go writes them: start time, names, kind and status code as words, span events as arrays.</summary>
+    public static async Task WriteSpansAsync(ClickHouseClient client, string database, IEnumerable<OtlpSpan> spans)
+    {
+        var rows = spans.Select(s => new object?[]
+        {
+            Time(s.StartTimeUnixNano), s.TraceId, s.SpanId, s.ParentSpanId ?? "", "", s.Name, SpanKind(s.Kind),
+            s.Resource.Attributes.GetString("service.name") ?? "", Map(s.Resource.Attributes), s.Scope.Name ?? "", s.Scope.Version ?? "",
+            Map(s.Attributes), s.EndTimeUnixNano >= s.StartTimeUnixNano ? s.EndTimeUnixNano - s.StartTimeUnixNano : 0UL,
+            s.StatusCode switch { 1 => "Ok", 2 => "Error", _ => "Unset" }, s.StatusMessage ?? "",
+            s.Events.Select(e => Time(e.TimeUnixNano)).ToArray(), s.Events.Select(e => e.Name).ToArray(), s.Events.Select(e => Map(e.Attributes)).ToArray(),
+        }).ToList();
+        await client.InsertBinaryAsync($"{database}.otel_traces", SpanColumns, rows!, null!, TestContext.Current.CancellationToken);
+    }
+
+    private static DateTime Time(ulong nanos) => DateTime.UnixEpoch.AddTicks((long)(nanos / 100));
+
+    private static string SpanKind(int kind) => kind switch
+    {
+        1 => "Internal",
+        2 => "Server",
+        3 => "Client",
+        4 => "Producer",
+        5 => "Consumer",
+        _ => "Unspecified",
+    };
+
     private static Dictionary<string, string> Map(OtlpAttributes attributes) =>
         attributes.GroupBy(a => a.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => AsString(g.Last().Value) ?? "", StringComparer.Ordinal);
 

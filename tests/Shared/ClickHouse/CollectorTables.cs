@@ -2,7 +2,7 @@ namespace ContextCleaner.Tests.ClickHouse;
 
 /// <summary>
 /// The DDL the OpenTelemetry Collector's ClickHouse exporter runs (create_schema: true, Map variant, no TTL), per
-/// generation, as documented in reference/telemetry-formats.md §3.2–3.3.
+/// generation, as documented in reference/telemetry-formats.md §3.2–3.3 (traces: the exporter's otel_traces layout).
 /// </summary>
 internal static class CollectorTables
 {
@@ -75,6 +75,31 @@ internal static class CollectorTables
             AggregationTemporality Int32 CODEC(ZSTD(1)),
             IsMonotonic Boolean CODEC(Delta, ZSTD(1))
         ) ENGINE = MergeTree PARTITION BY toDate(TimeUnix) ORDER BY (ServiceName, MetricName, Attributes, toUnixTimestamp64Nano(TimeUnix))
+        SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1
+        """;
+
+    public static string Traces(string database) => $"""
+        CREATE TABLE {database}.otel_traces (
+            Timestamp DateTime64(9) CODEC(Delta, ZSTD(1)),
+            TraceId String CODEC(ZSTD(1)),
+            SpanId String CODEC(ZSTD(1)),
+            ParentSpanId String CODEC(ZSTD(1)),
+            TraceState String CODEC(ZSTD(1)),
+            SpanName LowCardinality(String) CODEC(ZSTD(1)),
+            SpanKind LowCardinality(String) CODEC(ZSTD(1)),
+            ServiceName LowCardinality(String) CODEC(ZSTD(1)),
+            ResourceAttributes Map(LowCardinality(String), String) CODEC(ZSTD(1)),
+            ScopeName String CODEC(ZSTD(1)),
+            ScopeVersion String CODEC(ZSTD(1)),
+            SpanAttributes Map(LowCardinality(String), String) CODEC(ZSTD(1)),
+            Duration UInt64 CODEC(ZSTD(1)),
+            StatusCode LowCardinality(String) CODEC(ZSTD(1)),
+            StatusMessage String CODEC(ZSTD(1)),
+            Events Nested (Timestamp DateTime64(9), Name LowCardinality(String), Attributes Map(LowCardinality(String), String)) CODEC(ZSTD(1)),
+            Links Nested (TraceId String, SpanId String, TraceState String, Attributes Map(LowCardinality(String), String)) CODEC(ZSTD(1)),
+            INDEX idx_trace_id TraceId TYPE bloom_filter(0.001) GRANULARITY 1,
+            INDEX idx_duration Duration TYPE minmax GRANULARITY 1
+        ) ENGINE = MergeTree PARTITION BY toDate(Timestamp) ORDER BY (ServiceName, SpanName, toDateTime(Timestamp))
         SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1
         """;
 }
