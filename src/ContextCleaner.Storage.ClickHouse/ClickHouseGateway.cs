@@ -33,8 +33,8 @@ internal sealed class ClickHouseGateway : IAsyncDisposable
         {
             Timeout = ClickHouseDefaults.ClientTimeout(location.QueryTimeout),
         };
-        // Parameters travel in the request body (multipart form), not the URL: a duplicate check sends a whole batch's
-        // ids as one Array(UUID) parameter, far past the 1 MiB URL limit.
+        // Parameters travel in the request body (a form), not the URL: a duplicate check sends a whole batch's ids
+        // (ClickHouseIdSet), megabytes past the 1 MiB URL limit.
         var settings = new ClickHouseClientSettings(location.ConnectionString) { HttpClient = _http, Timeout = _http.Timeout, UseFormDataParameters = true };
         settings.CustomSettings["max_execution_time"] = (int)Math.Ceiling(location.QueryTimeout.TotalSeconds);
         _client = new ClickHouseClient(settings);

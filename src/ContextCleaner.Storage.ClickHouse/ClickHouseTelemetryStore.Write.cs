@@ -5,11 +5,6 @@ namespace ContextCleaner.Storage.ClickHouse;
 
 public sealed partial class ClickHouseTelemetryStore
 {
-    // Ids travel as one Array(UUID) parameter in the request body (ClickHouse refuses a form field much over 1 MB:
-    // 20,000 ids are ~780 KB). Random ids hit every granule of the key, so a lookup costs about one pass over the id
-    // column whatever the number of ids: few large lookups, not many small ones (benchmarks/results-clickhouse.md).
-    private const int IdsPerLookup = 20_000;
-
     /// <inheritdoc />
     /// <remarks>
     /// Read before write: the stored copies of the batch's ids are read back (with <c>FINAL</c>), the preferred copy is
@@ -115,11 +110,12 @@ public sealed partial class ClickHouseTelemetryStore
     {
         var stored = new Dictionary<Guid, (TelemetryEvent, ulong)>();
         var present = await StoredIdsAsync("api_requests", "event_id", ids, cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in present.Chunk(IdsPerLookup))
+        foreach (var chunk in present.Chunk(ClickHouseIdSet.PerLookup))
         {
+            var (condition, parameters) = ClickHouseIdSet.In("event_id", chunk);
             var rows = await _gateway.QueryAsync(
-                $"SELECT {string.Join(", ", ClickHouseEventRows.RequestColumns)} FROM {_database}.api_requests FINAL WHERE event_id IN {{ids:Array(UUID)}}",
-                ClickHouseEventRows.ReadRequest, cancellationToken, ("ids", chunk)).ConfigureAwait(false);
+                $"SELECT {string.Join(", ", ClickHouseEventRows.RequestColumns)} FROM {_database}.api_requests FINAL WHERE {condition}",
+                ClickHouseEventRows.ReadRequest, cancellationToken, parameters).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 stored[row.Event.Id] = row;
@@ -132,10 +128,11 @@ public sealed partial class ClickHouseTelemetryStore
     private async Task<HashSet<Guid>> StoredIdsAsync(string table, string idColumn, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var stored = new HashSet<Guid>();
-        foreach (var chunk in ids.Chunk(IdsPerLookup))
+        foreach (var chunk in ids.Chunk(ClickHouseIdSet.PerLookup))
         {
-            stored.UnionWith(await _gateway.QueryAsync($"SELECT DISTINCT {idColumn} FROM {_database}.{table} WHERE {idColumn} IN {{ids:Array(UUID)}}",
-                r => r.GetGuid(0), cancellationToken, ("ids", chunk)).ConfigureAwait(false));
+            var (condition, parameters) = ClickHouseIdSet.In(idColumn, chunk);
+            stored.UnionWith(await _gateway.QueryAsync($"SELECT DISTINCT {idColumn} FROM {_database}.{table} WHERE {condition}",
+                r => r.GetGuid(0), cancellationToken, parameters).ConfigureAwait(false));
         }
 
         return stored;

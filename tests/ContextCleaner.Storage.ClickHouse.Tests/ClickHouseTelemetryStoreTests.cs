@@ -193,6 +193,29 @@ public sealed class ClickHouseTelemetryStoreTests
     }
 
     [Fact]
+    public async Task LargeBatch_ResentAndPartlyReplaced_OneLookupCarriesEveryId_NothingCountedTwice()
+    {
+        await using var clickHouse = await ClickHouseTestStore.OpenAsync();
+        var store = clickHouse.Store;
+        var start = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        // More ids than one HTTP parameter may carry (128 KiB, ~3,000 UUIDs): the set is split over many parameters.
+        var otlp = Enumerable.Range(0, 12_000)
+            .Select(i => Request(Guid.NewGuid(), EventSource.Otlp, start.AddSeconds(i), reportedCost: 0.001m, project: null)).ToList();
+
+        var first = await store.WriteAsync(new EventBatch(otlp, []), TestContext.Current.CancellationToken);
+        var resent = await store.WriteAsync(new EventBatch(otlp, []), TestContext.Current.CancellationToken);
+        var transcripts = otlp.Take(5_000).Select(e => Request(e.Id, EventSource.Transcript, e.TimestampUtc, reportedCost: null, project: "p")).ToList();
+        var replaced = await store.WriteAsync(new EventBatch(transcripts, []), TestContext.Current.CancellationToken);
+
+        first.ShouldBe(new WriteResult(12_000, 0, 0));
+        resent.ShouldBe(new WriteResult(0, 0, 12_000));
+        replaced.ShouldBe(new WriteResult(0, 5_000, 0));
+        var total = (await store.QueryUsageAsync(new UsageQuery(), TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
+        total.Requests.ShouldBe(12_000);
+        total.ReportedCostUsd.ShouldBe(12m);
+    }
+
+    [Fact]
     public async Task UpdateComputedCosts_RepricesInPlace_AndRecordsThePriceVersion()
     {
         await using var clickHouse = await ClickHouseTestStore.OpenAsync();
