@@ -37,6 +37,10 @@ internal sealed class ClickHouseGateway : IAsyncDisposable
         // (ClickHouseIdSet), megabytes past the 1 MiB URL limit.
         var settings = new ClickHouseClientSettings(location.ConnectionString) { HttpClient = _http, Timeout = _http.Timeout, UseFormDataParameters = true };
         settings.CustomSettings["max_execution_time"] = (int)Math.Ceiling(location.QueryTimeout.TotalSeconds);
+        // Every copy of a native event lives in one monthly partition (the writer deletes a replaced row itself when the
+        // winner moves to another month), so FINAL may merge each partition on its own: in parallel, and only the
+        // partitions a time filter keeps (last 7 days of 10 M events: 0.13 s -> 0.01 s).
+        settings.CustomSettings["do_not_merge_across_partitions_select_final"] = 1;
         _client = new ClickHouseClient(settings);
         _connection = _client.CreateConnection();
         _pipeline = ClickHouseResilience.Create(time);
