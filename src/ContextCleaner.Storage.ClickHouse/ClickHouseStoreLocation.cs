@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClickHouse.Driver.ADO;
 using ContextCleaner.Core;
+using ContextCleaner.Core.Storage;
 
 namespace ContextCleaner.Storage.ClickHouse;
 
@@ -99,16 +100,5 @@ public sealed record ClickHouseStoreLocation(string ConnectionString, string Dat
     }
 
     // A malformed URI may still carry a password: never echo it.
-    private static string Mask(string value)
-    {
-        var scheme = value.IndexOf("://", StringComparison.Ordinal);
-        var at = value.LastIndexOf('@');
-        if (scheme < 0 || at < scheme)
-        {
-            return value;
-        }
-
-        var colon = value.IndexOf(':', scheme + 3);
-        return colon > 0 && colon < at ? value[..(colon + 1)] + "***" + value[at..] : value;
-    }
+    private static string Mask(string value) => StoreUri.MaskPassword(value);
 }

@@ -29,7 +29,7 @@ public sealed record StoreUri(string Scheme, string Location)
             "duckdb" when rest.Length > 0 => new StoreUri("duckdb", Path.GetFullPath(rest)),
             "clickhouse" or "clickhouses" when rest.Length > 0 => new StoreUri(scheme, rest),
             _ => throw new ContextCleanerException(
-                $"Unsupported store \"{value}\": use duckdb:///path/file.duckdb (or clickhouse://host:8123/db).", 2),
+                $"Unsupported store \"{MaskPassword(value)}\": use duckdb:///path/file.duckdb or clickhouse://user:password@host:8123/db.", 2),
         };
     }
 
@@ -62,4 +62,19 @@ public sealed record StoreUri(string Scheme, string Location)
 
     /// <inheritdoc />
     public override string ToString() => $"{Scheme}://{Location}";
+
+    /// <summary>The URI with the password of <c>scheme://user:password@host</c> replaced by <c>***</c>, for messages.</summary>
+    public static string MaskPassword(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        var at = value.LastIndexOf('@');
+        if (scheme < 0 || at < scheme)
+        {
+            return value;
+        }
+
+        var colon = value.IndexOf(':', scheme + 3);
+        return colon > 0 && colon < at ? value[..(colon + 1)] + "***" + value[at..] : value;
+    }
 }
