@@ -41,6 +41,9 @@ public sealed class ClickHouseStore : ITelemetryStore
     /// <inheritdoc />
     public bool IsReadOnly => Mode == ClickHouseStoreMode.Collector;
 
+    /// <inheritdoc />
+    public bool IsExclusive => false;
+
     private ITelemetryStore Inner => _inner ?? throw new InvalidOperationException("Call InitializeAsync first.");
 
     /// <inheritdoc />

@@ -18,6 +18,12 @@ public interface ITelemetryStore : IAsyncDisposable
     /// </summary>
     bool IsReadOnly => false;
 
+    /// <summary>
+    /// True when an open store keeps other processes out (DuckDB's file lock): a long-running writer such as the OTLP
+    /// receiver closes it whenever it is idle. A server store (ClickHouse) is shared while open and stays open.
+    /// </summary>
+    bool IsExclusive => true;
+
     /// <summary>Opens the store and applies pending schema migrations.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 

@@ -8,7 +8,8 @@ namespace ContextCleaner.Server.Ingestion;
 /// The one writer of the server. Concurrent requests queue their batches; the writer commits everything waiting in one
 /// transaction (group commit: one commit per burst instead of one per request) and only then completes the requests,
 /// so a 200 always means durably stored. It opens the store when work arrives and closes it after a short idle time:
-/// DuckDB lets one process hold the file, and a report or statusline in another terminal must get its turn.
+/// DuckDB lets one process hold the file, and a report or statusline in another terminal must get its turn. A store
+/// that does not keep others out (<see cref="ITelemetryStore.IsExclusive"/>: ClickHouse) stays open between bursts.
 /// </summary>
 internal sealed class StoreWriter : IAsyncDisposable
 {
@@ -102,7 +103,7 @@ internal sealed class StoreWriter : IAsyncDisposable
 
             await CommitAsync(group).ConfigureAwait(false);
             Interlocked.Add(ref _pendingRecords, -records);
-            if (!reader.TryPeek(out _))
+            if (!reader.TryPeek(out _) && _store is not { IsExclusive: false })
             {
                 await ReleaseWhenIdleAsync(reader).ConfigureAwait(false);
             }
