@@ -1,7 +1,7 @@
 namespace ContextCleaner.Storage.ClickHouse;
 
 /// <summary>Defaults of <see cref="ClickHouseStoreLocation"/> and of the retry pipeline.</summary>
-public static class ClickHouseDefaults
+internal static class ClickHouseDefaults
 {
     /// <summary>Longest a query may run: generous for a report over months of a team's events, short enough to notice a hang.</summary>
     public static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(120);

@@ -1,4 +1,3 @@
-using ContextCleaner.Core.Events;
 using ContextCleaner.Core.Pricing;
 using ContextCleaner.Core.Storage;
 using ContextCleaner.Storage.ClickHouse.Collector;
@@ -12,7 +11,7 @@ namespace ContextCleaner.Storage.ClickHouse;
 /// In <see cref="ClickHouseStoreMode.Auto"/> a database with the project's <c>schema_migrations</c> is native, one with
 /// only the collector's <c>otel_logs</c> is collector, and an empty or missing one becomes native.
 /// </summary>
-public sealed class ClickHouseStore : ITelemetryStore
+public sealed class ClickHouseStore : DelegatingTelemetryStore
 {
     private readonly ClickHouseGateway _gateway;
     private readonly PriceTable _prices;
@@ -36,18 +35,19 @@ public sealed class ClickHouseStore : ITelemetryStore
     public ClickHouseStoreMode Mode { get; private set; }
 
     /// <inheritdoc />
-    public string Description => _gateway.Location.DisplayUri + (Mode == ClickHouseStoreMode.Collector ? " (collector tables)" : "");
+    public override string Description => _gateway.Location.DisplayUri + (Mode == ClickHouseStoreMode.Collector ? " (collector tables)" : "");
 
     /// <inheritdoc />
-    public bool IsReadOnly => Mode == ClickHouseStoreMode.Collector;
+    public override bool IsReadOnly => Mode == ClickHouseStoreMode.Collector;
 
     /// <inheritdoc />
-    public bool IsExclusive => false;
-
-    private ITelemetryStore Inner => _inner ?? throw new InvalidOperationException("Call InitializeAsync first.");
+    public override bool IsExclusive => false;
 
     /// <inheritdoc />
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    protected override ITelemetryStore Inner => _inner ?? throw new InvalidOperationException("Call InitializeAsync first.");
+
+    /// <inheritdoc />
+    public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await _gateway.VersionAsync(cancellationToken).ConfigureAwait(false);
         var mode = _gateway.Location.Mode == ClickHouseStoreMode.Auto ? await DetectAsync(cancellationToken).ConfigureAwait(false) : _gateway.Location.Mode;
@@ -59,49 +59,7 @@ public sealed class ClickHouseStore : ITelemetryStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<string, FileCheckpoint>> LoadCheckpointsAsync(CancellationToken cancellationToken) => Inner.LoadCheckpointsAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken) => Inner.WriteAsync(batch, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<UsageAggregate>> QueryUsageAsync(UsageQuery query, CancellationToken cancellationToken) =>
-        Inner.QueryUsageAsync(query, cancellationToken);
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<UsageEntry> ReadUsageEntriesAsync(UsageQuery filter, CancellationToken cancellationToken) =>
-        Inner.ReadUsageEntriesAsync(filter, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<EventTally>> QueryEventTalliesAsync(UsageQuery filter, CancellationToken cancellationToken) =>
-        Inner.QueryEventTalliesAsync(filter, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<ErrorTally>> QueryErrorsAsync(UsageQuery filter, CancellationToken cancellationToken) =>
-        Inner.QueryErrorsAsync(filter, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<ToolTally>> QueryToolsAsync(UsageQuery filter, CancellationToken cancellationToken) =>
-        Inner.QueryToolsAsync(filter, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken) => Inner.CheckHealthAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyDictionary<EventKind, long>> CountEventsAsync(CancellationToken cancellationToken) => Inner.CountEventsAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public Task<string?> GetPriceVersionAsync(CancellationToken cancellationToken) => Inner.GetPriceVersionAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<PricingInput> ReadPricingInputsAsync(CancellationToken cancellationToken) => Inner.ReadPricingInputsAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public Task UpdateComputedCostsAsync(IReadOnlyList<PricedEvent> costs, string priceVersion, CancellationToken cancellationToken) =>
-        Inner.UpdateComputedCostsAsync(costs, priceVersion, cancellationToken);
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask CloseAsync()
     {
         if (_inner is not null)
         {

@@ -47,7 +47,7 @@ public sealed record ClickHouseStoreLocation(string ConnectionString, string Dat
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("clickhouse" or "clickhouses") || uri.Host.Length == 0)
         {
-            throw new ContextCleanerException($"Invalid ClickHouse store \"{Mask(value)}\": use clickhouse://user:password@host:8123/database.", 2);
+            throw new ContextCleanerException($"Invalid ClickHouse store \"{StoreUri.MaskPassword(value)}\": use clickhouse://user:password@host:8123/database.", 2);
         }
 
         var tls = uri.Scheme == "clickhouses";
@@ -65,7 +65,7 @@ public sealed record ClickHouseStoreLocation(string ConnectionString, string Dat
         var options = ClickHouseUriOptions.Parse(uri.Query, problems);
         if (problems.Count > 0)
         {
-            throw new ContextCleanerException($"Invalid ClickHouse store \"{Mask(value)}\": {string.Join("; ", problems)}.", 2);
+            throw new ContextCleanerException($"Invalid ClickHouse store \"{StoreUri.MaskPassword(value)}\": {string.Join("; ", problems)}.", 2);
         }
 
         var builder = new ClickHouseConnectionStringBuilder
@@ -98,7 +98,4 @@ public sealed record ClickHouseStoreLocation(string ConnectionString, string Dat
             ? (Uri.UnescapeDataString(userInfo), null)
             : (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));
     }
-
-    // A malformed URI may still carry a password: never echo it.
-    private static string Mask(string value) => StoreUri.MaskPassword(value);
 }

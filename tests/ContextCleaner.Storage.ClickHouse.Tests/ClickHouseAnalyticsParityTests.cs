@@ -23,16 +23,7 @@ public sealed class ClickHouseAnalyticsParityTests
 
         foreach (var store in new ITelemetryStore[] { duckDb, clickHouse.Store })
         {
-            if (transcriptsFirst)
-            {
-                await ClickHouseTestStore.ImportAsync(store, clickHouse.Time, RepositoryRoot.SampleProjects);
-                await ClickHouseTestStore.WriteOtlpLogsAsync(store);
-            }
-            else
-            {
-                await ClickHouseTestStore.WriteOtlpLogsAsync(store);
-                await ClickHouseTestStore.ImportAsync(store, clickHouse.Time, RepositoryRoot.SampleProjects);
-            }
+            await ClickHouseTestStore.WriteSamplesAsync(store, clickHouse.Time, transcriptsFirst);
         }
 
         var tallies = await duckDb.QueryEventTalliesAsync(new UsageQuery(), TestContext.Current.CancellationToken);

@@ -43,13 +43,13 @@ public sealed class ClickHouseTelemetryStoreTests
         ];
         foreach (var query in queries)
         {
-            var expected = Sorted(await duckDb.QueryUsageAsync(query, TestContext.Current.CancellationToken));
-            var actual = Sorted(await clickHouse.Store.QueryUsageAsync(query, TestContext.Current.CancellationToken));
+            var expected = ClickHouseTestStore.Sorted(await duckDb.QueryUsageAsync(query, TestContext.Current.CancellationToken));
+            var actual = ClickHouseTestStore.Sorted(await clickHouse.Store.QueryUsageAsync(query, TestContext.Current.CancellationToken));
             actual.ShouldBe(expected);
             var expectedEntries = await duckDb.ReadUsageEntriesAsync(query, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
             var actualEntries = await clickHouse.Store.ReadUsageEntriesAsync(query, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
             actualEntries.Select(e => e.TimestampUtc).ShouldBeInOrder();
-            Ordered(actualEntries).ShouldBe(Ordered(expectedEntries));
+            ClickHouseTestStore.Ordered(actualEntries).ShouldBe(ClickHouseTestStore.Ordered(expectedEntries));
         }
 
         var report = await ClickHouseTestStore.ReportAsync(clickHouse.Store, CostMode.Calculate);
@@ -142,22 +142,13 @@ public sealed class ClickHouseTelemetryStoreTests
 
         foreach (var store in new ITelemetryStore[] { duckDb, clickHouse.Store })
         {
-            if (transcriptsFirst)
-            {
-                await ClickHouseTestStore.ImportAsync(store, clickHouse.Time, RepositoryRoot.SampleProjects);
-                await ClickHouseTestStore.WriteOtlpLogsAsync(store);
-            }
-            else
-            {
-                await ClickHouseTestStore.WriteOtlpLogsAsync(store);
-                await ClickHouseTestStore.ImportAsync(store, clickHouse.Time, RepositoryRoot.SampleProjects);
-            }
+            await ClickHouseTestStore.WriteSamplesAsync(store, clickHouse.Time, transcriptsFirst);
         }
 
         foreach (var query in new[] { new UsageQuery { BucketMinutes = 60 }, new UsageQuery { BySession = true } })
         {
-            Sorted(await clickHouse.Store.QueryUsageAsync(query, TestContext.Current.CancellationToken))
-                .ShouldBe(Sorted(await duckDb.QueryUsageAsync(query, TestContext.Current.CancellationToken)));
+            ClickHouseTestStore.Sorted(await clickHouse.Store.QueryUsageAsync(query, TestContext.Current.CancellationToken))
+                .ShouldBe(ClickHouseTestStore.Sorted(await duckDb.QueryUsageAsync(query, TestContext.Current.CancellationToken)));
         }
 
         (await clickHouse.Store.CountEventsAsync(TestContext.Current.CancellationToken))
@@ -274,12 +265,4 @@ public sealed class ClickHouseTelemetryStoreTests
         ReportedCostUsd = reportedCost,
         SourcePath = source == EventSource.Otlp ? "otlp:s" : "/p/s.jsonl",
     };
-
-    // Entries come oldest first from both stores; requests of the same microsecond in any order.
-    private static List<UsageEntry> Ordered(List<UsageEntry> entries) =>
-        [.. entries.OrderBy(e => e.TimestampUtc).ThenBy(e => e.Model, StringComparer.Ordinal).ThenBy(e => e.Tokens.Total)];
-
-    private static List<UsageAggregate> Sorted(IReadOnlyList<UsageAggregate> rows) =>
-        [.. rows.OrderBy(r => r.BucketStartUtc).ThenBy(r => r.SessionId, StringComparer.Ordinal).ThenBy(r => r.Project, StringComparer.Ordinal)
-            .ThenBy(r => r.Model, StringComparer.Ordinal)];
 }

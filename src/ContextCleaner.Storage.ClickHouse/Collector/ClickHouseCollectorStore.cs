@@ -76,7 +76,7 @@ internal sealed partial class ClickHouseCollectorStore(ClickHouseGateway gateway
             SELECT 'api_request', toInt64(count()) FROM ({requests})
             UNION ALL SELECT kind, toInt64(count()) FROM ({events}) GROUP BY kind
             """, r => (Kind: EventKindNames.FromName(r.GetString(0)), Count: r.GetInt64(1)), cancellationToken,
-            [.. requestParameters, .. eventParameters.Where(p => p.Name == "event_kinds")]).ConfigureAwait(false);
+            [.. requestParameters, .. eventParameters]).ConfigureAwait(false);
         var counts = new Dictionary<EventKind, long>();
         foreach (var (kind, count) in rows.Where(r => r.Count > 0))
         {

@@ -22,7 +22,7 @@ internal static class CollectorEventsSql
 
     public static (string Sql, List<(string Name, object? Value)> Parameters) Events(CollectorSchema schema, UsageQuery filter)
     {
-        var (where, parameters) = CollectorSql.Filter(filter);
+        var (where, parameters) = ClickHouseUsageSql.Filter(filter);
         parameters.Add(("event_kinds", EventKinds));
         var branches = new List<string> { Logs(schema, where) };
         if (schema.HasTraces)

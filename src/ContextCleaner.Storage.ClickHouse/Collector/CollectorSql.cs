@@ -14,7 +14,7 @@ internal static class CollectorSql
     /// <summary>api_request records with the columns of the native <c>api_requests</c> table (no computed cost).</summary>
     public static (string Sql, List<(string Name, object? Value)> Parameters) Requests(CollectorSchema schema, UsageQuery filter)
     {
-        var (where, parameters) = Filter(filter);
+        var (where, parameters) = ClickHouseUsageSql.Filter(filter);
         var sql = $"""
             SELECT toDateTime64(Timestamp, 6, 'UTC') AS ts,
                    nullIf(LogAttributes['session.id'], '') AS session_id,
@@ -49,6 +49,4 @@ internal static class CollectorSql
         $"toDecimal64(roundBankers(toDecimal128OrNull(LogAttributes['{key}'], 20), 12), 12)";
 
     internal static string And(string where) => where.Length == 0 ? "" : "AND " + where["WHERE ".Length..];
-
-    internal static (string Where, List<(string Name, object? Value)> Parameters) Filter(UsageQuery query) => ClickHouseUsageSql.Filter(query);
 }

@@ -49,9 +49,9 @@ public sealed class ClickHouseCollectorStoreTests
         ];
         foreach (var query in queries)
         {
-            Sorted(await store.QueryUsageAsync(query, Token)).ShouldBe(Sorted(await duckDb.QueryUsageAsync(query, Token)), query.ToString());
-            Ordered(await store.ReadUsageEntriesAsync(query, Token).ToListAsync(Token))
-                .ShouldBe(Ordered(await duckDb.ReadUsageEntriesAsync(query, Token).ToListAsync(Token)), query.ToString());
+            ClickHouseTestStore.Sorted(await store.QueryUsageAsync(query, Token)).ShouldBe(ClickHouseTestStore.Sorted(await duckDb.QueryUsageAsync(query, Token)), query.ToString());
+            ClickHouseTestStore.Ordered(await store.ReadUsageEntriesAsync(query, Token).ToListAsync(Token))
+                .ShouldBe(ClickHouseTestStore.Ordered(await duckDb.ReadUsageEntriesAsync(query, Token).ToListAsync(Token)), query.ToString());
         }
 
         foreach (var query in queries.Where(q => !q.BySession))
@@ -192,11 +192,4 @@ public sealed class ClickHouseCollectorStoreTests
             new OtlpScope("com.anthropic.claude_code.events", "2.1.328", OtlpAttributes.None), nanos, nanos, 9, "INFO",
             OtlpValue.FromString("claude_code." + name), new OtlpAttributes(all), null, null, null);
     }
-
-    private static List<UsageEntry> Ordered(List<UsageEntry> entries) =>
-        [.. entries.OrderBy(e => e.TimestampUtc).ThenBy(e => e.Model, StringComparer.Ordinal).ThenBy(e => e.Tokens.Total)];
-
-    private static List<UsageAggregate> Sorted(IReadOnlyList<UsageAggregate> rows) =>
-        [.. rows.OrderBy(r => r.BucketStartUtc).ThenBy(r => r.SessionId, StringComparer.Ordinal).ThenBy(r => r.Project, StringComparer.Ordinal)
-            .ThenBy(r => r.Model, StringComparer.Ordinal)];
 }

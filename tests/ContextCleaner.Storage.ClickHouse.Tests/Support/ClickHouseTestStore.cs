@@ -82,6 +82,30 @@ internal sealed class ClickHouseTestStore : IAsyncDisposable
         }
     }
 
+    /// <summary>The sample transcripts and the OTLP fixture logs (the same Claude Code runs), in either order.</summary>
+    public static async Task WriteSamplesAsync(ITelemetryStore store, TimeProvider time, bool transcriptsFirst)
+    {
+        if (transcriptsFirst)
+        {
+            await ImportAsync(store, time, RepositoryRoot.SampleProjects);
+            await WriteOtlpLogsAsync(store);
+        }
+        else
+        {
+            await WriteOtlpLogsAsync(store);
+            await ImportAsync(store, time, RepositoryRoot.SampleProjects);
+        }
+    }
+
+    /// <summary>Usage rows in one order whatever order a store returns them in.</summary>
+    public static List<UsageAggregate> Sorted(IReadOnlyList<UsageAggregate> rows) =>
+        [.. rows.OrderBy(r => r.BucketStartUtc).ThenBy(r => r.SessionId, StringComparer.Ordinal).ThenBy(r => r.Project, StringComparer.Ordinal)
+            .ThenBy(r => r.Model, StringComparer.Ordinal)];
+
+    /// <summary>Usage entries in one order: both stores give them oldest first, requests of the same microsecond in any order.</summary>
+    public static List<UsageEntry> Ordered(List<UsageEntry> entries) =>
+        [.. entries.OrderBy(e => e.TimestampUtc).ThenBy(e => e.Model, StringComparer.Ordinal).ThenBy(e => e.Tokens.Total)];
+
     public static Task<UsageReport> ReportAsync(ITelemetryStore store, CostMode mode) =>
         UsageReportService.BuildAsync(store, new ReportRequest { Period = UsagePeriod.Day, TimeZone = TimeZoneInfo.Utc, Mode = mode },
             TestContext.Current.CancellationToken);

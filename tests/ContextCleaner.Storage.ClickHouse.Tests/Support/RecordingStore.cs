@@ -4,17 +4,13 @@ using ContextCleaner.Core.Storage;
 namespace ContextCleaner.Storage.ClickHouse.Tests.Support;
 
 /// <summary>Passes everything to <paramref name="inner"/> and keeps every event written, new or not.</summary>
-internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
+internal sealed class RecordingStore(ITelemetryStore inner) : DelegatingTelemetryStore
 {
     public List<TelemetryEvent> Events { get; } = [];
 
-    public string Description => inner.Description;
+    protected override ITelemetryStore Inner => inner;
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
-
-    public Task<IReadOnlyDictionary<string, FileCheckpoint>> LoadCheckpointsAsync(CancellationToken cancellationToken) => inner.LoadCheckpointsAsync(cancellationToken);
-
-    public Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken)
+    public override Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken)
     {
         lock (Events)
         {
@@ -24,30 +20,4 @@ internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
 
         return inner.WriteAsync(batch, cancellationToken);
     }
-
-    public Task<IReadOnlyList<UsageAggregate>> QueryUsageAsync(UsageQuery query, CancellationToken cancellationToken) => inner.QueryUsageAsync(query, cancellationToken);
-
-    public IAsyncEnumerable<UsageEntry> ReadUsageEntriesAsync(UsageQuery filter, CancellationToken cancellationToken) => inner.ReadUsageEntriesAsync(filter, cancellationToken);
-
-    public Task<IReadOnlyList<EventTally>> QueryEventTalliesAsync(UsageQuery filter, CancellationToken cancellationToken) =>
-        inner.QueryEventTalliesAsync(filter, cancellationToken);
-
-    public Task<IReadOnlyList<ErrorTally>> QueryErrorsAsync(UsageQuery filter, CancellationToken cancellationToken) =>
-        inner.QueryErrorsAsync(filter, cancellationToken);
-
-    public Task<IReadOnlyList<ToolTally>> QueryToolsAsync(UsageQuery filter, CancellationToken cancellationToken) =>
-        inner.QueryToolsAsync(filter, cancellationToken);
-
-    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken) => inner.CheckHealthAsync(cancellationToken);
-
-    public Task<IReadOnlyDictionary<EventKind, long>> CountEventsAsync(CancellationToken cancellationToken) => inner.CountEventsAsync(cancellationToken);
-
-    public Task<string?> GetPriceVersionAsync(CancellationToken cancellationToken) => inner.GetPriceVersionAsync(cancellationToken);
-
-    public IAsyncEnumerable<PricingInput> ReadPricingInputsAsync(CancellationToken cancellationToken) => inner.ReadPricingInputsAsync(cancellationToken);
-
-    public Task UpdateComputedCostsAsync(IReadOnlyList<PricedEvent> costs, string priceVersion, CancellationToken cancellationToken) =>
-        inner.UpdateComputedCostsAsync(costs, priceVersion, cancellationToken);
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
