@@ -9,6 +9,7 @@ internal sealed class ImportProgressTracker(IProgress<ImportProgress>? progress,
     private long _filesDone;
     private long _bytesDone;
     private int _batchesWritten;
+    private int _batchesCommitted;
 
     public void Start() => Report();
 
@@ -19,12 +20,18 @@ internal sealed class ImportProgressTracker(IProgress<ImportProgress>? progress,
         Report();
     }
 
-    public void BatchCommitted()
+    public void BatchWritten()
     {
         Interlocked.Increment(ref _batchesWritten);
         Report();
     }
 
+    public void Committed()
+    {
+        Volatile.Write(ref _batchesCommitted, Volatile.Read(ref _batchesWritten));
+        Report();
+    }
+
     private void Report() => progress?.Report(new ImportProgress(Interlocked.Read(ref _filesDone), filesTotal,
-        Interlocked.Read(ref _bytesDone), bytesTotal, Volatile.Read(ref _batchesWritten)));
+        Interlocked.Read(ref _bytesDone), bytesTotal, Volatile.Read(ref _batchesWritten), Volatile.Read(ref _batchesCommitted)));
 }

@@ -9,8 +9,9 @@ namespace ContextCleaner.Core.Ingest;
 /// Incremental transcript import: unchanged files are not opened, grown files are read from their checkpoint,
 /// truncated or rewritten files from the start. Files are parsed in parallel, then merged in path order so that the
 /// first copy of a replayed request wins exactly as ccusage decides it. Each batch's events and checkpoints are
-/// written in one transaction while the next batch is parsed: a killed import resumes where its last batch
-/// committed, and re-reading never counts an event twice because event ids are deterministic.
+/// written while the next batch is parsed, in one transaction per batch: a killed import resumes where its last batch
+/// committed, and re-reading never counts an event twice because event ids are deterministic. A first import into an
+/// empty store is written as one unit instead (<see cref="ITelemetryStore.BulkWriteAsync"/>): killed, it starts over.
 /// </summary>
 public sealed class TranscriptImporter
 {
@@ -47,7 +48,6 @@ public sealed class TranscriptImporter
 
         var storeWasEmpty = (await _store.CountEventsAsync(cancellationToken).ConfigureAwait(false)).Values.Sum() == 0;
 
-        var written = new ImportStatistics();
         var tracker = new ImportProgressTracker(progress, work.Files.Count, work.TotalBytes);
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var batches = Channel.CreateBounded<EventBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
@@ -56,15 +56,21 @@ public sealed class TranscriptImporter
         var reader = Task.Factory.StartNew(
             () => ReadAll(work, new ImportMerger(storeWasEmpty), statistics, problems, tracker, batches.Writer, failure.Token),
             failure.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var written = new ImportWriteCounter(tracker);
         try
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(failure.Token).ConfigureAwait(false))
+            if (storeWasEmpty)
             {
-                var result = await _store.WriteAsync(batch, failure.Token).ConfigureAwait(false);
-                written.EventsInserted += result.Inserted;
-                written.EventsReplaced += result.Replaced;
-                written.Duplicates += result.AlreadyStored;
-                tracker.BatchCommitted();
+                // A first import: one unit, so a stop midway leaves the store empty and the next run starts over.
+                await _store.BulkWriteAsync(batches.Reader.ReadAllAsync(failure.Token), written, failure.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(failure.Token).ConfigureAwait(false))
+                {
+                    written.BatchWritten(await _store.WriteAsync(batch, failure.Token).ConfigureAwait(false));
+                    written.Committed();
+                }
             }
         }
         catch
@@ -79,7 +85,7 @@ public sealed class TranscriptImporter
         }
 
         await reader.ConfigureAwait(false);
-        statistics.Add(written);
+        statistics.Add(written.Written);
         return new ImportSummary(location, statistics, problems, _time.GetElapsedTime(started));
     }
 

@@ -32,6 +32,10 @@ public abstract class DelegatingTelemetryStore : ITelemetryStore
     public virtual Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken) => Inner.WriteAsync(batch, cancellationToken);
 
     /// <inheritdoc />
+    public virtual Task BulkWriteAsync(IAsyncEnumerable<EventBatch> batches, IBulkWriteObserver written, CancellationToken cancellationToken) =>
+        Inner.BulkWriteAsync(batches, written, cancellationToken);
+
+    /// <inheritdoc />
     public virtual Task<IReadOnlyList<UsageAggregate>> QueryUsageAsync(UsageQuery query, CancellationToken cancellationToken) =>
         Inner.QueryUsageAsync(query, cancellationToken);
 

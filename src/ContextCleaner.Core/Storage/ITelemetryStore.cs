@@ -36,6 +36,24 @@ public interface ITelemetryStore : IAsyncDisposable
     /// </summary>
     Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes a first import into an empty store: every batch in order, as one unit where the store has one (DuckDB: one
+    /// transaction, in which full row groups go to the file once instead of through the write-ahead log and a later
+    /// checkpoint). <paramref name="written"/> hears of each batch once it is written and of the commit; a run stopped
+    /// midway leaves nothing behind, so the next import starts over. A store without such a unit commits each batch as
+    /// <see cref="WriteAsync"/> does.
+    /// </summary>
+    async Task BulkWriteAsync(IAsyncEnumerable<EventBatch> batches, IBulkWriteObserver written, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        ArgumentNullException.ThrowIfNull(written);
+        await foreach (var batch in batches.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            written.BatchWritten(await WriteAsync(batch, cancellationToken).ConfigureAwait(false));
+            written.Committed();
+        }
+    }
+
     /// <summary>Token and cost sums of API requests, grouped as the query asks.</summary>
     Task<IReadOnlyList<UsageAggregate>> QueryUsageAsync(UsageQuery query, CancellationToken cancellationToken);
 
