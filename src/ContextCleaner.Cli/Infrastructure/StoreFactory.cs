@@ -10,6 +10,9 @@ namespace ContextCleaner.Cli.Infrastructure;
 /// <summary>Creates the store a <see cref="StoreUri"/> names.</summary>
 internal static class StoreFactory
 {
+    /// <summary>True for a DuckDB file that does not exist yet (opening creates it empty).</summary>
+    public static bool IsMissing(StoreUri uri) => uri.Scheme == "duckdb" && uri.Location != ":memory:" && !File.Exists(uri.Location);
+
     /// <summary>Creates the store; <paramref name="writeHeavy"/> tunes it for a writer under sustained load (the OTLP receiver).</summary>
     // ClickHouse.Driver's type table builds Point (Tuple<double, double>) values through reflection in a static
     // constructor that every query runs: in the native binary that constructor must be kept, or no query works.

@@ -32,21 +32,44 @@ public sealed class TranscriptImporter
     }
 
     /// <summary>Imports every transcript under <paramref name="location"/>.</summary>
-    public async Task<ImportSummary> ImportAsync(ClaudeDataLocation location, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public Task<ImportSummary> ImportAsync(ClaudeDataLocation location, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        ImportAsync(location, progress, opening: null, cancellationToken);
+
+    /// <summary>
+    /// Imports into a store that <paramref name="opening"/> is still creating (a store file that did not exist: nothing
+    /// is imported yet), so that reading starts at once and only writing waits for the store. Should the store turn out
+    /// to hold events after all (another process created it meanwhile), every batch goes through the duplicate check.
+    /// </summary>
+    public Task<ImportSummary> ImportIntoNewStoreAsync(ClaudeDataLocation location, Task opening, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        return ImportAsync(location, progress, opening, cancellationToken);
+    }
+
+    private async Task<ImportSummary> ImportAsync(ClaudeDataLocation location, IProgress<ImportProgress>? progress, Task? opening,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
         var started = _time.GetTimestamp();
         var statistics = new ImportStatistics();
         var problems = new List<ImportProblem>();
         var files = TranscriptFileEnumerator.Enumerate(location.ProjectDirectories, statistics, problems);
-        var checkpoints = await _store.LoadCheckpointsAsync(cancellationToken).ConfigureAwait(false);
+        var checkpoints = opening is null
+            ? await _store.LoadCheckpointsAsync(cancellationToken).ConfigureAwait(false)
+            : new Dictionary<string, FileCheckpoint>();
         var work = ImportPlan.Create(files, checkpoints, statistics);
         if (work.Files.Count == 0)
         {
+            if (opening is not null)
+            {
+                await opening.ConfigureAwait(false);
+            }
+
             return new ImportSummary(location, statistics, problems, _time.GetElapsedTime(started));
         }
 
-        var storeWasEmpty = (await _store.CountEventsAsync(cancellationToken).ConfigureAwait(false)).Values.Sum() == 0;
+        var storeWasEmpty = opening is not null || await IsEmptyAsync(cancellationToken).ConfigureAwait(false);
 
         var tracker = new ImportProgressTracker(progress, work.Files.Count, work.TotalBytes);
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -59,6 +82,12 @@ public sealed class TranscriptImporter
         var written = new ImportWriteCounter(tracker);
         try
         {
+            if (opening is not null)
+            {
+                await opening.ConfigureAwait(false);
+                storeWasEmpty = await IsEmptyAsync(failure.Token).ConfigureAwait(false);
+            }
+
             if (storeWasEmpty)
             {
                 // A first import: one unit, so a stop midway leaves the store empty and the next run starts over.
@@ -68,7 +97,9 @@ public sealed class TranscriptImporter
             {
                 await foreach (var batch in batches.Reader.ReadAllAsync(failure.Token).ConfigureAwait(false))
                 {
-                    written.BatchWritten(await _store.WriteAsync(batch, failure.Token).ConfigureAwait(false));
+                    // Events read as new into a store that was not empty after all: they get the duplicate check too.
+                    var checkedBatch = batch.NewEvents.Count == 0 ? batch : new EventBatch([.. batch.Events, .. batch.NewEvents], batch.Checkpoints);
+                    written.BatchWritten(await _store.WriteAsync(checkedBatch, failure.Token).ConfigureAwait(false));
                     written.Committed();
                 }
             }
@@ -88,6 +119,9 @@ public sealed class TranscriptImporter
         statistics.Add(written.Written);
         return new ImportSummary(location, statistics, problems, _time.GetElapsedTime(started));
     }
+
+    private async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) =>
+        (await _store.CountEventsAsync(cancellationToken).ConfigureAwait(false)).Values.Sum() == 0;
 
     private void ReadAll(ImportPlan work, ImportMerger merger, ImportStatistics statistics, List<ImportProblem> problems,
         ImportProgressTracker tracker, ChannelWriter<EventBatch> output, CancellationToken cancellationToken)

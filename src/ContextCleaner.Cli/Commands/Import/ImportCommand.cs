@@ -9,7 +9,7 @@ internal sealed class ImportCommand(CliEnvironment environment) : AsyncCommand<I
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
     {
-        await using var session = await StoreSession.OpenAsync(settings, environment, cancellationToken);
+        await using var session = StoreSession.Begin(settings, environment, cancellationToken);
         var summary = await session.ImportAsync(settings, requireData: true, cancellationToken);
         if (summary is null)
         {

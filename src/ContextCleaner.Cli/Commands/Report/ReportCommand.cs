@@ -16,7 +16,8 @@ internal abstract class ReportCommand<TSettings>(CliEnvironment environment) : A
 
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        await using var session = await StoreSession.OpenAsync(settings, Environment, cancellationToken);
+        // Opening and importing overlap when the store is new: the import reads transcripts while the store is created.
+        await using var session = StoreSession.Begin(settings, Environment, cancellationToken);
         if (!settings.NoImport)
         {
             var summary = await session.ImportAsync(settings, requireData: false, cancellationToken);
@@ -26,6 +27,7 @@ internal abstract class ReportCommand<TSettings>(CliEnvironment environment) : A
             }
         }
 
+        await session.ReadyAsync();
         Trace.Mark("imported");
         var exit = await ReportAsync(session.Store, settings, cancellationToken);
         Trace.Mark("reported");
