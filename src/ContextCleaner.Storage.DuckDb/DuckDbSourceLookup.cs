@@ -1,7 +1,7 @@
 namespace ContextCleaner.Storage.DuckDb;
 
-/// <summary>Sources of one write: the committed ones and those the write adds.</summary>
-internal sealed class DuckDbSourceLookup(Dictionary<string, DuckDbSource> known, Dictionary<string, DuckDbSource> added)
+/// <summary>Sources of one write by location: the stored ones and those the write adds.</summary>
+internal sealed class DuckDbSourceLookup(Dictionary<string, DuckDbSource> known)
 {
     private string? _lastPath;
     private DuckDbSource? _last;
@@ -17,7 +17,7 @@ internal sealed class DuckDbSourceLookup(Dictionary<string, DuckDbSource> known,
         if (!ReferenceEquals(path, _lastPath))
         {
             _lastPath = path;
-            _last = known.TryGetValue(path, out var source) || added.TryGetValue(path, out source) ? source : null;
+            _last = known.TryGetValue(path, out var source) ? source : null;
         }
 
         return _last;

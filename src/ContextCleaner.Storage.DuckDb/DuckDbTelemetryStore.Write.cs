@@ -43,7 +43,7 @@ public sealed partial class DuckDbTelemetryStore
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await WriteInTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+            var result = await WriteInTransactionAsync(batch, bulk: null, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }
@@ -71,9 +71,11 @@ public sealed partial class DuckDbTelemetryStore
             await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                var bulk = new DuckDbBulkState(await DuckDbSourceRegistry.LoadAsync(Connection, cancellationToken).ConfigureAwait(false),
+                    !await ExistsAsync("SELECT EXISTS (SELECT 1 FROM import_files)", cancellationToken).ConfigureAwait(false));
                 await foreach (var batch in batches.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    written.BatchWritten(await WriteInTransactionAsync(batch, cancellationToken).ConfigureAwait(false));
+                    written.BatchWritten(await WriteInTransactionAsync(batch, bulk, cancellationToken).ConfigureAwait(false));
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -92,7 +94,14 @@ public sealed partial class DuckDbTelemetryStore
         written.Committed();
     }
 
-    private async Task<WriteResult> WriteInTransactionAsync(EventBatch batch, CancellationToken cancellationToken)
+    private async Task<bool> ExistsAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+    }
+
+    // A bulk write loads the sources once and, into an empty import_files, appends checkpoints without staging them.
+    private async Task<WriteResult> WriteInTransactionAsync(EventBatch batch, DuckDbBulkState? bulk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var events = DuplicatePreference.Collapse(batch.Events);
@@ -100,7 +109,9 @@ public sealed partial class DuckDbTelemetryStore
         var requests = events.Where(e => e.Kind == EventKind.ApiRequest).ToList();
         var others = events.Where(e => e.Kind != EventKind.ApiRequest).ToList();
         WriteResult result, otherResult;
-        var sources = await DuckDbSourceRegistry.ResolveAsync(Connection, events.Concat(batch.NewEvents), cancellationToken).ConfigureAwait(false);
+        var sources = bulk is null
+            ? await DuckDbSourceRegistry.ResolveAsync(Connection, events.Concat(batch.NewEvents), cancellationToken).ConfigureAwait(false)
+            : DuckDbSourceRegistry.Register(Connection, bulk.Sources, events.Concat(batch.NewEvents));
         AppendNew(batch.NewEvents, sources);
         if (events.Count > 0 && !await AnyIdStoredAsync(events, window, cancellationToken).ConfigureAwait(false))
         {
@@ -115,7 +126,15 @@ public sealed partial class DuckDbTelemetryStore
             otherResult = await WriteOthersAsync(others, sources, window, cancellationToken).ConfigureAwait(false);
         }
 
-        await WriteCheckpointsAsync(batch.Checkpoints, cancellationToken).ConfigureAwait(false);
+        if (bulk is not null && bulk.ClaimNewCheckpoints(batch.Checkpoints))
+        {
+            AppendCheckpoints("import_files", batch.Checkpoints);     // none of these paths is stored: no conflict possible
+        }
+        else
+        {
+            await WriteCheckpointsAsync(batch.Checkpoints, cancellationToken).ConfigureAwait(false);
+        }
+
         await WriteMetricsAsync(batch.Metrics, cancellationToken).ConfigureAwait(false);
         var collapsed = batch.Events.Count - events.Count;
         return new WriteResult(batch.NewEvents.Count + result.Inserted + otherResult.Inserted, result.Replaced + otherResult.Replaced,
@@ -281,15 +300,22 @@ public sealed partial class DuckDbTelemetryStore
         }
 
         await StageAsync("staged_files", "import_files", cancellationToken).ConfigureAwait(false);
-        using (var appender = Connection.CreateAppender("temp", "main", "staged_files"))
+        AppendCheckpoints("staged_files", checkpoints);
+        await ExecuteAsync("INSERT OR REPLACE INTO import_files SELECT * FROM staged_files", cancellationToken).ConfigureAwait(false);
+    }
+
+    private void AppendCheckpoints(string table, IReadOnlyList<FileCheckpoint> checkpoints)
+    {
+        if (checkpoints.Count == 0)
         {
-            foreach (var c in checkpoints)
-            {
-                appender.CreateRow().AppendValue(c.Path).AppendValue(c.Size).AppendValue(c.LastWriteUtc.Ticks).AppendValue(c.Offset)
-                    .AppendValue(c.Fingerprint).AppendValue(c.FingerprintLength).EndRow();
-            }
+            return;
         }
 
-        await ExecuteAsync("INSERT OR REPLACE INTO import_files SELECT * FROM staged_files", cancellationToken).ConfigureAwait(false);
+        using var appender = table == "import_files" ? Connection.CreateAppender(table) : Connection.CreateAppender("temp", "main", table);
+        foreach (var c in checkpoints)
+        {
+            appender.CreateRow().AppendValue(c.Path).AppendValue(c.Size).AppendValue(c.LastWriteUtc.Ticks).AppendValue(c.Offset)
+                .AppendValue(c.Fingerprint).AppendValue(c.FingerprintLength).EndRow();
+        }
     }
 }
