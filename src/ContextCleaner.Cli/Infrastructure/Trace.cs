@@ -24,6 +24,7 @@ internal static class Trace
             : "";
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"trace {sinceStart.TotalMilliseconds,8:0.0} ms  {phase,-16} gc heap {GC.GetTotalMemory(false) >> 20} MB, "
-            + $"allocated {GC.GetTotalAllocatedBytes() >> 20} MB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}  {memory}"));
+            + $"allocated {GC.GetTotalAllocatedBytes() >> 20} MB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, "
+            + $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms  {memory}"));
     }
 }
