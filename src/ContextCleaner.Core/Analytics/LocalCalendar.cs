@@ -11,7 +11,7 @@ internal static class LocalCalendar
 {
     private static readonly DateTime ModernEra = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
-    /// <summary>The largest bucket (60, 15 or 1 minutes) that never straddles a local midnight of <paramref name="zone"/>.</summary>
+    /// <summary>The largest bucket (1440, 60, 15 or 1 minutes) that never straddles a local midnight of <paramref name="zone"/>.</summary>
     public static int BucketMinutes(TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
@@ -22,7 +22,8 @@ internal static class LocalCalendar
             .Append(zone.BaseUtcOffset)
             .Select(o => (long)o.TotalMinutes)
             .ToList();
-        return offsets.All(m => m % 60 == 0) ? 60 : offsets.All(m => m % 15 == 0) ? 15 : 1;
+        // UTC (and zones that are UTC all year) cut days where UTC does: a day per bucket, 24x fewer rows to read.
+        return offsets.All(m => m % 1440 == 0) ? 1440 : offsets.All(m => m % 60 == 0) ? 60 : offsets.All(m => m % 15 == 0) ? 15 : 1;
     }
 
     /// <summary>The report key of the local period holding <paramref name="utc"/>.</summary>

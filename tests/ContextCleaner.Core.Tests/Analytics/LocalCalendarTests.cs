@@ -9,7 +9,9 @@ public sealed class LocalCalendarTests
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
     [Theory]
-    [InlineData("UTC", 60)]
+    [InlineData("UTC", 1440)]
+    [InlineData("Etc/GMT", 1440)]
+    [InlineData("Africa/Abidjan", 1440)]   // UTC all year
     [InlineData("Australia/Adelaide", 15)]   // +9:30 / +10:30 (its tzdata history has no odd offsets)
     public void BucketMinutes_SystemZoneWithQuarterHourHistory_IsLargestBucketThatFitsItsOffsets(string zoneId, int expected)
     {
@@ -17,6 +19,7 @@ public sealed class LocalCalendarTests
     }
 
     [Theory]
+    [InlineData("Europe/London", 60)]      // UTC in winter, +1:00 in summer
     [InlineData("Europe/Berlin", 60)]
     [InlineData("America/New_York", 60)]
     [InlineData("Asia/Tokyo", 60)]
@@ -28,6 +31,8 @@ public sealed class LocalCalendarTests
     }
 
     [Theory]
+    [InlineData(0, 0, 1440)]    // UTC all year: a bucket per day
+    [InlineData(0, 60, 60)]     // UTC in winter, +1:00 in summer (London)
     [InlineData(60, 0, 60)]     // +1:00 with a one-hour DST shift (Berlin today)
     [InlineData(-300, 60, 60)]  // -5:00 / -4:00 (New York today)
     [InlineData(330, 0, 15)]    // +5:30 (India)
