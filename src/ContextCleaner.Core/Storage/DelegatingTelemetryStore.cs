@@ -32,6 +32,7 @@ public abstract class DelegatingTelemetryStore : ITelemetryStore
     public virtual Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken) => Inner.WriteAsync(batch, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Goes to the inner store's own bulk write: a decorator that watches writes overrides this one too.</remarks>
     public virtual Task BulkWriteAsync(IAsyncEnumerable<EventBatch> batches, IBulkWriteObserver written, CancellationToken cancellationToken) =>
         Inner.BulkWriteAsync(batches, written, cancellationToken);
 

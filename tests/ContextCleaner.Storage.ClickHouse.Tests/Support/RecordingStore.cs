@@ -12,12 +12,29 @@ internal sealed class RecordingStore(ITelemetryStore inner) : DelegatingTelemetr
 
     public override Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken)
     {
+        Record(batch);
+        return inner.WriteAsync(batch, cancellationToken);
+    }
+
+    // A first import's batches go to the inner store's bulk write, each one recorded on its way.
+    public override Task BulkWriteAsync(IAsyncEnumerable<EventBatch> batches, IBulkWriteObserver written, CancellationToken cancellationToken) =>
+        inner.BulkWriteAsync(Recorded(batches), written, cancellationToken);
+
+    private async IAsyncEnumerable<EventBatch> Recorded(IAsyncEnumerable<EventBatch> batches)
+    {
+        await foreach (var batch in batches)
+        {
+            Record(batch);
+            yield return batch;
+        }
+    }
+
+    private void Record(EventBatch batch)
+    {
         lock (Events)
         {
             Events.AddRange(batch.Events);
             Events.AddRange(batch.NewEvents);
         }
-
-        return inner.WriteAsync(batch, cancellationToken);
     }
 }
