@@ -18,4 +18,6 @@ using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Cre
     cancellation.Cancel();
 });
 
-return await CliApp.Create(environment, verbose: args.Contains("--verbose")).RunAsync(args, cancellation.Token);
+var exit = await CliApp.Create(environment, verbose: args.Contains("--verbose")).RunAsync(args, cancellation.Token);
+Trace.Mark("closed");
+return exit;

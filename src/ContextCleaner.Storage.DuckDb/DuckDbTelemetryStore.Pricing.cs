@@ -35,6 +35,7 @@ public sealed partial class DuckDbTelemetryStore
     public async Task UpdateComputedCostsAsync(IReadOnlyList<PricedEvent> costs, string priceVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(costs);
+        await RestoreCompressionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (costs.Count > 0)
         {

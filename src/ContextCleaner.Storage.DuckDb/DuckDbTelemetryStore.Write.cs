@@ -40,6 +40,7 @@ public sealed partial class DuckDbTelemetryStore
     public async Task<WriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        await RestoreCompressionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -59,39 +60,52 @@ public sealed partial class DuckDbTelemetryStore
     /// One transaction for the whole import: DuckDB then writes every full row group (122,880 rows) to the file
     /// compressed as soon as it fills, and the commit logs only where they are, instead of logging every row and
     /// compressing it again at a checkpoint. Dictionary and FSST compression are left out while it runs: analysing
-    /// them cost ~5 % of a cold 1 GB import for a store ~1.5x larger (benchmarks/README.md); later checkpoints use them again.
+    /// them cost ~5 % of a cold 1 GB import for a store ~1.5x larger (benchmarks/README.md). They stay out for the
+    /// checkpoint when the store closes (an import closes right after; ~10 ms less for the import's paths) and come back
+    /// before this store's next write.
     /// </remarks>
     public async Task BulkWriteAsync(IAsyncEnumerable<EventBatch> batches, IBulkWriteObserver written, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(written);
         await ExecuteAsync("SET disabled_compression_methods = 'fsst,dictionary'", cancellationToken).ConfigureAwait(false);
+        _compressionReduced = true;
+        await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            try
+            var bulk = new DuckDbBulkState(await DuckDbSourceRegistry.LoadAsync(Connection, cancellationToken).ConfigureAwait(false),
+                !await ExistsAsync("SELECT EXISTS (SELECT 1 FROM import_files)", cancellationToken).ConfigureAwait(false));
+            await foreach (var batch in batches.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                var bulk = new DuckDbBulkState(await DuckDbSourceRegistry.LoadAsync(Connection, cancellationToken).ConfigureAwait(false),
-                    !await ExistsAsync("SELECT EXISTS (SELECT 1 FROM import_files)", cancellationToken).ConfigureAwait(false));
-                await foreach (var batch in batches.WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    written.BatchWritten(await WriteInTransactionAsync(batch, bulk, cancellationToken).ConfigureAwait(false));
-                }
+                written.BatchWritten(await WriteInTransactionAsync(batch, bulk, cancellationToken).ConfigureAwait(false));
+            }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                _staged.Clear();
-                throw;
-            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch
         {
-            await ExecuteAsync("RESET disabled_compression_methods", CancellationToken.None).ConfigureAwait(false);
+            _staged.Clear();
+            throw;
         }
 
         written.Committed();
+    }
+
+    /// <summary>DuckDB's <c>disabled_compression_methods</c> as this store's database has it now (tests look).</summary>
+    internal async Task<string> DisabledCompressionMethodsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = Command("SELECT current_setting('disabled_compression_methods')::VARCHAR");
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string ?? "";
+    }
+
+    // Ends what a bulk write turned off, before any other write can checkpoint.
+    private async Task RestoreCompressionAsync(CancellationToken cancellationToken)
+    {
+        if (_compressionReduced)
+        {
+            await ExecuteAsync("RESET disabled_compression_methods", cancellationToken).ConfigureAwait(false);
+            _compressionReduced = false;
+        }
     }
 
     private async Task<bool> ExistsAsync(string sql, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed partial class DuckDbTelemetryStore : ITelemetryStore
     private readonly TimeProvider _time;
     private readonly TimeSpan _lockWait;
     private readonly HashSet<string> _staged = new(StringComparer.Ordinal);
+    private bool _compressionReduced;     // a bulk write left FSST and dictionary compression off (see BulkWriteAsync)
     private DuckDBConnection? _connection;
 
     /// <summary>Creates a store on <paramref name="path"/> (a file path or <c>:memory:</c>); call <see cref="InitializeAsync"/> next.</summary>

@@ -66,6 +66,21 @@ public sealed class DuckDbBulkWriteTests
         (await test.WriteAsync([Request("r2", "/t/b.jsonl")])).Inserted.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task BulkWriteAsync_LeavesOutCostlyStringCompressionOnlyUntilTheNextWrite()
+    {
+        await using var test = await TestStore.OpenAsync();
+        (await test.Store.DisabledCompressionMethodsAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+
+        await test.Store.BulkWriteAsync(Batches(New([Request("r1", "/t/a.jsonl")], Checkpoint("/t/a.jsonl", 100))), new RecordingObserver(),
+            TestContext.Current.CancellationToken);
+        (await test.Store.DisabledCompressionMethodsAsync(TestContext.Current.CancellationToken)).ShouldContain("fsst");
+
+        await test.WriteAsync([Request("r2", "/t/b.jsonl")]);
+        (await test.Store.DisabledCompressionMethodsAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        (await test.TotalsAsync()).Requests.ShouldBe(2);
+    }
+
     private static TelemetryEvent Request(string key, string path) =>
         TestEvents.Request(key, TestEvents.At(3, 10), Small, 0.0045m, sourcePath: path);
 
