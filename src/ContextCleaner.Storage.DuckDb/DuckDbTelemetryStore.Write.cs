@@ -57,9 +57,9 @@ public sealed partial class DuckDbTelemetryStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// One transaction for the whole import: DuckDB then writes every full row group (122,880 rows) to the file
-    /// compressed as soon as it fills, and the commit logs only where they are, instead of logging every row and
-    /// compressing it again at a checkpoint. Dictionary and FSST compression are left out while it runs: analysing
+    /// One transaction for the whole import: DuckDB then writes full row groups (122,880 rows; it buffers a few before
+    /// flushing them) to the file compressed, and the commit logs only where they are, instead of logging every row and
+    /// compressing it again at each checkpoint. Dictionary and FSST compression are left out while it runs: analysing
     /// them cost ~5 % of a cold 1 GB import for a store ~1.5x larger (benchmarks/README.md). They stay out for the
     /// checkpoint when the store closes (an import closes right after; ~10 ms less for the import's paths) and come back
     /// before this store's next write.
