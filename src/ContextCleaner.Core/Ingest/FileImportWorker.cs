@@ -72,8 +72,9 @@ internal sealed class FileImportWorker(PriceTable prices, int maxLineBytes, int 
         // and ends with a quote is slow in JSON, where quotes are everywhere); no colon in them, so `"usage": {` as
         // other JSON writers space it still matches. False positives only cost a full parse. A system line's subtype
         // sits in its first few hundred bytes (after uuid, cwd, session, version, branch and type), so only the head of
-        // a line is searched for it: the big tool-result lines are not scanned a second time.
-        var mayHoldEvent = text.IndexOf("usage\""u8) >= 0 || text[..Math.Min(text.Length, SubtypeWindow)].IndexOf("subtype\""u8) >= 0;
+        // a line is searched for it: the big tool-result lines are not scanned a second time. The usage search runs from
+        // the end: an assistant line's usage follows its bulky content, a few hundred bytes before the line ends.
+        var mayHoldEvent = text.LastIndexOf("usage\""u8) >= 0 || text[..Math.Min(text.Length, SubtypeWindow)].IndexOf("subtype\""u8) >= 0;
         if (!mayHoldEvent && terminated)
         {
             if (text[0] != (byte)'{' || text[^1] != (byte)'}')

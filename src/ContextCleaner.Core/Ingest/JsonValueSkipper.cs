@@ -105,8 +105,8 @@ internal static class JsonValueSkipper
         }
     }
 
-    // i is just after the opening quote; returns the index after the closing quote.
-    private static int SkipString(ReadOnlySpan<byte> json, int i)
+    /// <summary>From just after a string's opening quote: the index after its closing quote; -1 when the string is not valid.</summary>
+    public static int SkipString(ReadOnlySpan<byte> json, int i)
     {
         if (Vector256.IsHardwareAccelerated)
         {
@@ -272,7 +272,8 @@ internal static class JsonValueSkipper
         return true;
     }
 
-    private static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
+    /// <summary>The first index from <paramref name="i"/> on that is not JSON whitespace (or the length).</summary>
+    public static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
     {
         while (i < json.Length && json[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
         {

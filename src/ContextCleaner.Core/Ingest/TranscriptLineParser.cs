@@ -4,24 +4,34 @@ using System.Text.Unicode;
 namespace ContextCleaner.Core.Ingest;
 
 /// <summary>
-/// Reads one transcript line with a <see cref="Utf8JsonReader"/>, keeping only the fields analytics need and skipping
-/// the rest (tool bodies, prompts). A line that is not one complete JSON object, or whose usage fields have the wrong
-/// JSON types, is rejected with <see cref="TranscriptLine.Problem"/> set.
+/// Reads one transcript line, keeping only the fields analytics need and skipping the rest (tool bodies, prompts): an
+/// ordinary API response straight from its bytes (TranscriptLineParser.Plain.cs), any other line, and any line the
+/// shortcut is unsure of, with a <see cref="Utf8JsonReader"/>. A line that is not one complete JSON object, or whose
+/// usage fields have the wrong JSON types, is rejected with <see cref="TranscriptLine.Problem"/> set.
 /// </summary>
 internal static partial class TranscriptLineParser
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 512, CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>Parses <paramref name="utf8"/> into <paramref name="line"/>.</summary>
-    public static ParseResult Parse(ReadOnlySpan<byte> utf8, TranscriptLine line)
-    {
-        if (!Utf8.IsValid(utf8))
-        {
-            line.Reset();
-            line.Problem = "invalid UTF-8";
-            return ParseResult.Malformed;
-        }
+    public static ParseResult Parse(ReadOnlySpan<byte> utf8, TranscriptLine line) =>
+        !Utf8.IsValid(utf8) ? NotUtf8(line)
+        : TryParsePlain(utf8, line) ? ParseResult.Ok
+        : ParseWithReader(utf8, line);
 
+    /// <summary>The same without the plain-line shortcut: every line through <see cref="Utf8JsonReader"/> (tests compare the two).</summary>
+    internal static ParseResult ParseWithReaderOnly(ReadOnlySpan<byte> utf8, TranscriptLine line) =>
+        Utf8.IsValid(utf8) ? ParseWithReader(utf8, line) : NotUtf8(line);
+
+    private static ParseResult NotUtf8(TranscriptLine line)
+    {
+        line.Reset();
+        line.Problem = "invalid UTF-8";
+        return ParseResult.Malformed;
+    }
+
+    private static ParseResult ParseWithReader(ReadOnlySpan<byte> utf8, TranscriptLine line)
+    {
         var result = Parse(utf8, line, skipContent: true);
         if (result == ParseResult.Ok && line.ContentSkipped && (line.IsApiErrorMessage || line.Model == Pricing.ModelNames.Synthetic))
         {

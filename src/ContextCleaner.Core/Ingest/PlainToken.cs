@@ -1,0 +1,26 @@
+namespace ContextCleaner.Core.Ingest;
+
+/// <summary>What <see cref="PlainJson"/> found.</summary>
+internal enum PlainToken
+{
+    /// <summary>Outside the plain subset, or not valid JSON: read it with a full reader instead.</summary>
+    Unusual,
+
+    /// <summary>An object member: its name, then its value.</summary>
+    Member,
+
+    /// <summary>The end of an object.</summary>
+    End,
+
+    /// <summary>A string without escapes.</summary>
+    String,
+
+    /// <summary>A non-negative integer.</summary>
+    Number,
+
+    /// <summary><c>null</c>.</summary>
+    Null,
+
+    /// <summary>A value of another kind than the one asked for (not read).</summary>
+    Other,
+}

@@ -1,0 +1,299 @@
+using System.Text;
+using ContextCleaner.Core.Events;
+using ContextCleaner.Core.Pricing;
+using static ContextCleaner.Core.Ingest.PlainJson;
+
+namespace ContextCleaner.Core.Ingest;
+
+internal static partial class TranscriptLineParser
+{
+    /// <summary>
+    /// Reads the common line (an API response: valid JSON, plain strings, integer token counts) straight from its bytes,
+    /// about twice as fast as the <see cref="System.Text.Json.Utf8JsonReader"/> path. Returns false as soon as anything
+    /// else shows up (an escape in a field it keeps, a number it does not read itself, a wrong type, invalid JSON, the
+    /// fields of error, retry and system lines, an API-error line); the reader path then reads the line from the start
+    /// and says what is wrong with it. When it returns true, <paramref name="line"/> holds exactly what the reader path
+    /// would have put there (TranscriptLineParserPlainTests compares the two on real, generated and damaged lines).
+    /// </summary>
+    internal static bool TryParsePlain(ReadOnlySpan<byte> json, TranscriptLine line)
+    {
+        line.Reset();
+        var i = JsonValueSkipper.SkipWhitespace(json, 0);
+        if (i >= json.Length || json[i] != (byte)'{')
+        {
+            return false;
+        }
+
+        i++;
+        for (var first = true; ; first = false)
+        {
+            var token = NextMember(json, ref i, first, out var key);
+            if (token == PlainToken.End)
+            {
+                break;
+            }
+
+            if (token != PlainToken.Member || !TopLevelMember(json, ref i, key, line))
+            {
+                return false;
+            }
+        }
+
+        // Text after the object, and lines whose error text is their content, are the reader path's.
+        return JsonValueSkipper.SkipWhitespace(json, i) == json.Length && !line.IsApiErrorMessage && line.Model != ModelNames.Synthetic;
+    }
+
+    private static bool TopLevelMember(ReadOnlySpan<byte> json, ref int i, ReadOnlySpan<byte> key, TranscriptLine line)
+    {
+        if (key.SequenceEqual("message"u8))
+        {
+            return json[i] == (byte)'{' ? PlainMessage(json, ref i, line) : Skip(json, ref i);
+        }
+
+        if (key.SequenceEqual("type"u8))
+        {
+            switch (String(json, ref i, out var type))
+            {
+                case PlainToken.String:
+                    line.Type = type.SequenceEqual("assistant"u8) ? LineType.Assistant : type.SequenceEqual("system"u8) ? LineType.System : LineType.Other;
+                    return true;
+                case PlainToken.Null:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        if (key.SequenceEqual("timestamp"u8))
+        {
+            switch (String(json, ref i, out var text))
+            {
+                case PlainToken.String when IsoTimestamp.TryParse(text, out var utc):
+                    line.Timestamp = utc;
+                    return true;
+                case PlainToken.Null:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        if (key.SequenceEqual("uuid"u8))
+        {
+            return Raw(json, ref i, line.Uuid);
+        }
+
+        if (key.SequenceEqual("requestId"u8))
+        {
+            var ok = Text(json, ref i, cache: null, out var requestId);
+            line.RequestId = requestId;
+            return ok;
+        }
+
+        if (key.SequenceEqual("requestedModel"u8))
+        {
+            // On every line of recent versions, with a handful of distinct values: one string each.
+            var ok = Text(json, ref i, line.Models, out var model);
+            line.RequestedModel = model;
+            return ok;
+        }
+
+        if (key.SequenceEqual("isSidechain"u8))
+        {
+            var flag = Boolean(json, ref i);
+            line.IsSidechain = flag ?? false;      // another kind of value counts as false, as on the reader path
+            return flag is not null || Skip(json, ref i);
+        }
+
+        if (key.SequenceEqual("isApiErrorMessage"u8))
+        {
+            var flag = Boolean(json, ref i);
+            line.IsApiErrorMessage = flag ?? false;
+            return flag is not null || Skip(json, ref i);
+        }
+
+        // The other fields the reader path keeps belong to error, retry and system lines (or old cost-carrying ones).
+        return !IsReaderPathField(key) && Skip(json, ref i);
+    }
+
+    private static bool PlainMessage(ReadOnlySpan<byte> json, ref int i, TranscriptLine line)
+    {
+        i++;
+        for (var first = true; ; first = false)
+        {
+            var token = NextMember(json, ref i, first, out var key);
+            if (token == PlainToken.End)
+            {
+                return true;
+            }
+
+            if (token != PlainToken.Member)
+            {
+                return false;
+            }
+
+            bool read;
+            if (key.SequenceEqual("content"u8))
+            {
+                // Skipped unread, as the reader path does before it knows the line is an API error (then it reads it again).
+                read = line.Model != ModelNames.Synthetic && Skip(json, ref i);
+                line.ContentSkipped = true;
+            }
+            else if (key.SequenceEqual("usage"u8))
+            {
+                read = json[i] == (byte)'{' ? PlainUsage(json, ref i, line) : Null(json, ref i);
+            }
+            else if (key.SequenceEqual("model"u8))
+            {
+                read = Text(json, ref i, line.Models, out var model);
+                line.Model = model;
+            }
+            else if (key.SequenceEqual("id"u8))
+            {
+                read = Raw(json, ref i, line.MessageId);
+            }
+            else
+            {
+                read = Skip(json, ref i);
+            }
+
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool PlainUsage(ReadOnlySpan<byte> json, ref int i, TranscriptLine line)
+    {
+        long input = 0, output = 0, read = 0, creation = 0;
+        long? split5m = null, split1h = null;
+        var sawInput = false;
+        var sawOutput = false;
+        i++;
+        for (var first = true; ; first = false)
+        {
+            var token = NextMember(json, ref i, first, out var key);
+            if (token == PlainToken.End)
+            {
+                break;
+            }
+
+            if (token != PlainToken.Member)
+            {
+                return false;
+            }
+
+            bool ok;
+            if (key.SequenceEqual("input_tokens"u8)) { ok = Tokens(json, ref i, out input); sawInput = true; }
+            else if (key.SequenceEqual("output_tokens"u8)) { ok = Tokens(json, ref i, out output); sawOutput = true; }
+            else if (key.SequenceEqual("cache_read_input_tokens"u8)) { ok = Tokens(json, ref i, out read); }
+            else if (key.SequenceEqual("cache_creation_input_tokens"u8)) { ok = Tokens(json, ref i, out creation); }
+            else if (key.SequenceEqual("cache_creation"u8)) { ok = json[i] == (byte)'{' ? PlainCacheCreation(json, ref i, ref split5m, ref split1h) : Skip(json, ref i); }
+            else if (key.SequenceEqual("speed"u8)) { ok = Text(json, ref i, line.Models, out var speed); line.Speed = speed; }
+            else { ok = Skip(json, ref i); }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        if (!sawInput || !sawOutput)
+        {
+            return false;
+        }
+
+        line.Usage = split5m is null && split1h is null
+            ? new TokenUsage(input, output, read, creation, 0)
+            : new TokenUsage(input, output, read, split5m ?? 0, split1h ?? 0);
+        line.HasUsage = true;
+        return true;
+    }
+
+    private static bool PlainCacheCreation(ReadOnlySpan<byte> json, ref int i, ref long? split5m, ref long? split1h)
+    {
+        i++;
+        for (var first = true; ; first = false)
+        {
+            var token = NextMember(json, ref i, first, out var key);
+            if (token == PlainToken.End)
+            {
+                return true;
+            }
+
+            if (token != PlainToken.Member)
+            {
+                return false;
+            }
+
+            long value;
+            if (key.SequenceEqual("ephemeral_5m_input_tokens"u8))
+            {
+                if (!Tokens(json, ref i, out value))
+                {
+                    return false;
+                }
+
+                split5m = value;
+            }
+            else if (key.SequenceEqual("ephemeral_1h_input_tokens"u8))
+            {
+                if (!Tokens(json, ref i, out value))
+                {
+                    return false;
+                }
+
+                split1h = value;
+            }
+            else if (!Skip(json, ref i))
+            {
+                return false;
+            }
+        }
+    }
+
+    // A token count as the reader path takes it: a missing (null) count is 0.
+    private static bool Tokens(ReadOnlySpan<byte> json, ref int i, out long value) =>
+        Integer(json, ref i, out value) is PlainToken.Number or PlainToken.Null;
+
+    // A string field as the reader path reads it (null for null; any other kind of value rejects the line there), one
+    // string per distinct value when a cache is given.
+    private static bool Text(ReadOnlySpan<byte> json, ref int i, StringCache? cache, out string? value)
+    {
+        value = null;
+        switch (String(json, ref i, out var text))
+        {
+            case PlainToken.String:
+                value = cache is null ? Encoding.UTF8.GetString(text) : cache.Get(text);
+                return true;
+            case PlainToken.Null:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // A string kept as bytes; another kind of value is skipped, as the reader path does.
+    private static bool Raw(ReadOnlySpan<byte> json, ref int i, Utf8Value value)
+    {
+        switch (String(json, ref i, out var text))
+        {
+            case PlainToken.String:
+                value.Set(text);
+                return true;
+            case PlainToken.Null:
+                return true;
+            case PlainToken.Other:
+                return Skip(json, ref i);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsReaderPathField(ReadOnlySpan<byte> key) =>
+        key.SequenceEqual("subtype"u8) || key.SequenceEqual("content"u8) || key.SequenceEqual("error"u8) || key.SequenceEqual("costUSD"u8)
+        || key.SequenceEqual("apiErrorStatus"u8) || key.SequenceEqual("apiErrorType"u8)
+        || key.SequenceEqual("retryAttempt"u8) || key.SequenceEqual("retryInMs"u8) || key.SequenceEqual("maxRetries"u8)
+        || key.SequenceEqual("originalModel"u8) || key.SequenceEqual("fallbackModel"u8) || key.SequenceEqual("trigger"u8);
+}
