@@ -22,11 +22,13 @@ switch (args.FirstOrDefault())
         break;
     case "store":
         return await StoreBenchmark.RunAsync(args);
+    case "plain-check" when args.Length >= 2:
+        return PlainPathCheck.Run(args[1]);
     case "parse-probe" when args.Length >= 2:
         ParseProbe.Run(args[1]);
         break;
     default:
-        Console.Error.WriteLine("usage: bdn [BenchmarkDotNet args] | phases|parse-only PROJECTS STORE [REPS] [--allocations] | warm STORE | parse-probe FILE | serve [SECONDS] [SENDERS] [PROMPTS_PER_BODY] | "
+        Console.Error.WriteLine("usage: bdn [BenchmarkDotNet args] | phases|parse-only PROJECTS STORE [REPS] [--allocations] | warm STORE | parse-probe FILE | plain-check DIR | serve [SECONDS] [SENDERS] [PROMPTS_PER_BODY] | "
             + StoreBenchmarkOptions.Usage);
         return 2;
 }
