@@ -36,6 +36,9 @@ public sealed class TranscriptLineParserPlainTests
 
     private static readonly string[] Fragments = ["\"", "\\", "{", "}", "[", "]", ",", ":", " ", "\t", "0", "-", ".", "e", "n", "x", "\u0001", "é", "\\u00e9"];
 
+    // The shape of lines from Claude Code versions that wrote their own cost.
+    private const string OldVersionLine = """{"parentUuid":null,"isSidechain":false,"type":"assistant","costUSD":0.00123,"durationMs":900,"message":{"id":"msg_1","model":"claude-3-5-haiku-20241022","content":[{"type":"text","text":"hi"}],"usage":{"input_tokens":10,"output_tokens":20,"cache_creation_input_tokens":0,"cache_read_input_tokens":0}},"requestId":"req_1","uuid":"u1","timestamp":"2025-06-01T10:00:00.000Z"}""";
+
     private readonly TranscriptLine _plain = new();
     private readonly TranscriptLine _reader = new();
 
@@ -85,7 +88,7 @@ public sealed class TranscriptLineParserPlainTests
     public void FieldValuesSwappedForEveryKindOfValue_BothPathsAgree()
     {
         var random = new Random(20261126);
-        var bases = new[] { FixtureLines.S01SonnetUsage, FixtureLines.S17ToolUseBlock, FixtureLines.S17UserToolResult, FixtureLines.S12Synthetic529 }
+        var bases = new[] { FixtureLines.S01SonnetUsage, FixtureLines.S17ToolUseBlock, FixtureLines.S17UserToolResult, FixtureLines.S12Synthetic529, OldVersionLine }
             .Concat(GeneratedLines().Where(l => l.Contains("\"usage\"", StringComparison.Ordinal)).Take(50))
             .ToList();
         var swapped = 0;
@@ -135,6 +138,7 @@ public sealed class TranscriptLineParserPlainTests
     [InlineData("""{"message":{"model":"<synthetic>","content":[{"type":"text","text":"API Error"}]},"type":"assistant"}""")]
     [InlineData("""{"type":"assistant","message":{"usage":{"input_tokens":1}}}""")]
     [InlineData("""{"type":"assistant","message":{"usage":{"input_tokens":1,"output_tokens":2,"cache_creation":{"ephemeral_5m_input_tokens":null}}}}""")]
+    [InlineData("""{"type":"assistant","costUSD":0.0123,"message":{"id":"m1","model":"claude-sonnet-4-20250514","usage":{"input_tokens":1,"output_tokens":2}},"requestId":"r1"}""")]
     [InlineData("""{"type":"assistant"}{}""")]
     [InlineData("""{"type":"assistant",}""")]
     [InlineData("""{"type"::"assistant"}""")]
@@ -151,6 +155,28 @@ public sealed class TranscriptLineParserPlainTests
     public void DeeplyNestedValue_BothPathsAgree(int depth) =>
         ShouldAgree("{\"type\":\"assistant\",\"a\":" + new string('[', depth) + new string(']', depth)
             + ",\"message\":{\"usage\":{\"input_tokens\":1,\"output_tokens\":2}}}");
+
+    [Fact]
+    public void EveryFieldTheReaderPathReads_IsKnownToTheShortcut()
+    {
+        // A field added to the reader path only would be skipped unread by the shortcut: it must read it or leave such
+        // lines to the reader path (IsReaderPathField).
+        var ingest = Path.Combine(RepositoryRoot.Path, "src", "ContextCleaner.Core", "Ingest");
+        var readerFields = FieldNames(["TranscriptLineParser.cs", "TranscriptLineParser.Message.cs"], ingest, "ValueTextEquals\\(\"(\\w+)\"u8\\)");
+        var shortcutFields = FieldNames(["TranscriptLineParser.Plain.cs", "TranscriptLineParser.PlainUsage.cs"], ingest, "\"(\\w+)\"u8");
+
+        // Members of values the shortcut never reads itself: `error` (it takes such lines to the reader path) and the
+        // text blocks of an API-error line's content.
+        string[] insideReaderOnlyValues = ["formatted", "status", "text"];
+
+        readerFields.Count.ShouldBeGreaterThan(25);
+        readerFields.Except(shortcutFields).Except(insideReaderOnlyValues).ShouldBeEmpty();
+    }
+
+    private static HashSet<string> FieldNames(string[] files, string folder, string pattern) =>
+        files.SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(folder, f)), pattern))
+            .Select(m => m.Groups[1].Value)
+            .ToHashSet(StringComparer.Ordinal);
 
     private void ShouldAgree(string text)
     {
