@@ -4,61 +4,74 @@ namespace ContextCleaner.Core.Ingest;
 /// Steps through a JSON object's members in raw UTF-8 and reads the simple values a transcript's fields hold: strings
 /// without escapes, non-negative integers, booleans, null. Every byte it passes is checked against the JSON grammar
 /// (skipped values by <see cref="JsonValueSkipper"/>). Anything outside that subset is reported as
-/// <see cref="PlainToken.Unusual"/> rather than handled, so that a caller can fall back to a full reader.
+/// <see cref="PlainToken.Unusual"/> (or false) rather than handled, so that a caller can fall back to a full reader.
 /// </summary>
 internal static class PlainJson
 {
     /// <summary>
-    /// Moves from <paramref name="i"/> (just after <c>{</c> when <paramref name="first"/>, else just after a member's
-    /// value) to the next member: on <see cref="PlainToken.Member"/>, <paramref name="key"/> is its name and
-    /// <paramref name="i"/> the first byte of its value; on <see cref="PlainToken.End"/>, <paramref name="i"/> is after the
-    /// closing brace.
+    /// Moves to the next member of the object at <paramref name="i"/>: its opening brace while <paramref name="first"/>
+    /// (set false here), else the end of the previous member's value. True at a member: <paramref name="key"/> is its
+    /// name and <paramref name="i"/> the first byte of its value. False at the end of the object (<paramref name="closed"/>,
+    /// <paramref name="i"/> after the brace) or at anything else (not <paramref name="closed"/>).
     /// </summary>
-    public static PlainToken NextMember(ReadOnlySpan<byte> json, ref int i, bool first, out ReadOnlySpan<byte> key)
+    public static bool NextMember(ReadOnlySpan<byte> json, ref int i, ref bool first, out ReadOnlySpan<byte> key, out bool closed)
     {
         key = default;
+        closed = false;
         i = JsonValueSkipper.SkipWhitespace(json, i);
+        if (first)
+        {
+            if (i >= json.Length || json[i] != (byte)'{')
+            {
+                return false;
+            }
+
+            i = JsonValueSkipper.SkipWhitespace(json, i + 1);
+        }
+
         if (i >= json.Length)
         {
-            return PlainToken.Unusual;
+            return false;
         }
 
         if (json[i] == (byte)'}')
         {
             i++;
-            return PlainToken.End;
+            closed = true;
+            return false;
         }
 
         if (!first)
         {
             if (json[i] != (byte)',')
             {
-                return PlainToken.Unusual;
+                return false;
             }
 
             i = JsonValueSkipper.SkipWhitespace(json, i + 1);
         }
 
+        first = false;
         if (i >= json.Length || json[i] != (byte)'"')
         {
-            return PlainToken.Unusual;
+            return false;
         }
 
         var end = JsonValueSkipper.SkipString(json, i + 1);
         if (end < 0)
         {
-            return PlainToken.Unusual;
+            return false;
         }
 
         key = json[(i + 1)..(end - 1)];
         i = JsonValueSkipper.SkipWhitespace(json, end);
         if (key.Contains((byte)'\\') || i >= json.Length || json[i] != (byte)':')
         {
-            return PlainToken.Unusual;
+            return false;
         }
 
         i = JsonValueSkipper.SkipWhitespace(json, i + 1);
-        return i < json.Length && json[i] != (byte)':' ? PlainToken.Member : PlainToken.Unusual;
+        return i < json.Length && json[i] != (byte)':';
     }
 
     /// <summary>

@@ -1,16 +1,10 @@
 namespace ContextCleaner.Core.Ingest;
 
-/// <summary>What <see cref="PlainJson"/> found.</summary>
+/// <summary>What <see cref="PlainJson"/> found at a value.</summary>
 internal enum PlainToken
 {
     /// <summary>Outside the plain subset, or not valid JSON: read it with a full reader instead.</summary>
     Unusual,
-
-    /// <summary>An object member: its name, then its value.</summary>
-    Member,
-
-    /// <summary>The end of an object.</summary>
-    End,
 
     /// <summary>A string without escapes.</summary>
     String,

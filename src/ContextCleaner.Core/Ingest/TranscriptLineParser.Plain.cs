@@ -18,29 +18,19 @@ internal static partial class TranscriptLineParser
     internal static bool TryParsePlain(ReadOnlySpan<byte> json, TranscriptLine line)
     {
         line.Reset();
-        var i = JsonValueSkipper.SkipWhitespace(json, 0);
-        if (i >= json.Length || json[i] != (byte)'{')
+        var i = 0;
+        var first = true;
+        bool closed;
+        while (NextMember(json, ref i, ref first, out var key, out closed))
         {
-            return false;
-        }
-
-        i++;
-        for (var first = true; ; first = false)
-        {
-            var token = NextMember(json, ref i, first, out var key);
-            if (token == PlainToken.End)
-            {
-                break;
-            }
-
-            if (token != PlainToken.Member || !TopLevelMember(json, ref i, key, line))
+            if (!TopLevelMember(json, ref i, key, line))
             {
                 return false;
             }
         }
 
         // Text after the object, and lines whose error text is their content, are the reader path's.
-        return JsonValueSkipper.SkipWhitespace(json, i) == json.Length && !line.IsApiErrorMessage && line.Model != ModelNames.Synthetic;
+        return closed && JsonValueSkipper.SkipWhitespace(json, i) == json.Length && !line.IsApiErrorMessage && line.Model != ModelNames.Synthetic;
     }
 
     private static bool TopLevelMember(ReadOnlySpan<byte> json, ref int i, ReadOnlySpan<byte> key, TranscriptLine line)
@@ -118,50 +108,41 @@ internal static partial class TranscriptLineParser
 
     private static bool PlainMessage(ReadOnlySpan<byte> json, ref int i, TranscriptLine line)
     {
-        i++;
-        for (var first = true; ; first = false)
+        var first = true;
+        bool closed;
+        while (NextMember(json, ref i, ref first, out var key, out closed))
         {
-            var token = NextMember(json, ref i, first, out var key);
-            if (token == PlainToken.End)
-            {
-                return true;
-            }
-
-            if (token != PlainToken.Member)
-            {
-                return false;
-            }
-
-            bool read;
-            if (key.SequenceEqual("content"u8))
-            {
-                // Skipped unread, as the reader path does before it knows the line is an API error (then it reads it again).
-                read = line.Model != ModelNames.Synthetic && Skip(json, ref i);
-                line.ContentSkipped = true;
-            }
-            else if (key.SequenceEqual("usage"u8))
-            {
-                read = json[i] == (byte)'{' ? PlainUsage(json, ref i, line) : Null(json, ref i);
-            }
-            else if (key.SequenceEqual("model"u8))
-            {
-                read = Text(json, ref i, line.Models, out var model);
-                line.Model = model;
-            }
-            else if (key.SequenceEqual("id"u8))
-            {
-                read = Raw(json, ref i, line.MessageId);
-            }
-            else
-            {
-                read = Skip(json, ref i);
-            }
-
-            if (!read)
+            if (!MessageMember(json, ref i, key, line))
             {
                 return false;
             }
         }
+
+        return closed;
+    }
+
+    private static bool MessageMember(ReadOnlySpan<byte> json, ref int i, ReadOnlySpan<byte> key, TranscriptLine line)
+    {
+        if (key.SequenceEqual("content"u8))
+        {
+            // Skipped unread, as the reader path does before it knows the line is an API error (then it reads it again).
+            line.ContentSkipped = true;
+            return line.Model != ModelNames.Synthetic && Skip(json, ref i);
+        }
+
+        if (key.SequenceEqual("usage"u8))
+        {
+            return json[i] == (byte)'{' ? PlainUsage(json, ref i, line) : Null(json, ref i);
+        }
+
+        if (key.SequenceEqual("model"u8))
+        {
+            var read = Text(json, ref i, line.Models, out var model);
+            line.Model = model;
+            return read;
+        }
+
+        return key.SequenceEqual("id"u8) ? Raw(json, ref i, line.MessageId) : Skip(json, ref i);
     }
 
     // A string field as the reader path reads it (null for null; any other kind of value rejects the line there), one

@@ -12,20 +12,10 @@ internal static partial class TranscriptLineParser
         long? split5m = null, split1h = null;
         var sawInput = false;
         var sawOutput = false;
-        i++;
-        for (var first = true; ; first = false)
+        var first = true;
+        bool closed;
+        while (NextMember(json, ref i, ref first, out var key, out closed))
         {
-            var token = NextMember(json, ref i, first, out var key);
-            if (token == PlainToken.End)
-            {
-                break;
-            }
-
-            if (token != PlainToken.Member)
-            {
-                return false;
-            }
-
             bool ok;
             if (key.SequenceEqual("input_tokens"u8)) { ok = Tokens(json, ref i, out input); sawInput = true; }
             else if (key.SequenceEqual("output_tokens"u8)) { ok = Tokens(json, ref i, out output); sawOutput = true; }
@@ -41,7 +31,7 @@ internal static partial class TranscriptLineParser
             }
         }
 
-        if (!sawInput || !sawOutput)
+        if (!closed || !sawInput || !sawOutput)
         {
             return false;
         }
@@ -55,44 +45,30 @@ internal static partial class TranscriptLineParser
 
     private static bool PlainCacheCreation(ReadOnlySpan<byte> json, ref int i, ref long? split5m, ref long? split1h)
     {
-        i++;
-        for (var first = true; ; first = false)
+        var first = true;
+        bool closed;
+        while (NextMember(json, ref i, ref first, out var key, out closed))
         {
-            var token = NextMember(json, ref i, first, out var key);
-            if (token == PlainToken.End)
+            var is5m = key.SequenceEqual("ephemeral_5m_input_tokens"u8);
+            if (!is5m && !key.SequenceEqual("ephemeral_1h_input_tokens"u8))
             {
-                return true;
-            }
-
-            if (token != PlainToken.Member)
-            {
-                return false;
-            }
-
-            long value;
-            if (key.SequenceEqual("ephemeral_5m_input_tokens"u8))
-            {
-                if (!Tokens(json, ref i, out value))
+                if (!Skip(json, ref i))
                 {
                     return false;
                 }
 
-                split5m = value;
+                continue;
             }
-            else if (key.SequenceEqual("ephemeral_1h_input_tokens"u8))
-            {
-                if (!Tokens(json, ref i, out value))
-                {
-                    return false;
-                }
 
-                split1h = value;
-            }
-            else if (!Skip(json, ref i))
+            if (!Tokens(json, ref i, out var value))
             {
                 return false;
             }
+
+            (is5m ? ref split5m : ref split1h) = value;
         }
+
+        return closed;
     }
 
     // A token count as the reader path takes it: a missing (null) count is 0.
